@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using PkhBot.Announcements;
+using PkhBot.Channels.Console;
+using PkhBot.Channels.Telegram;
+using PkhBot.Conversation;
+using PkhBot.Data;
+using PkhBot.Households;
+using PkhBot.Knowledge;
+using PkhBot.Onboarding;
+using PkhBot.Operations;
+using PkhBot.Reminders;
+using PkhBot.Reporting;
+
+namespace PkhBot;
+
+public enum AppMode
+{
+    /// <summary>`run`: Telegram channel, sender, scheduler, health endpoints.</summary>
+    Worker,
+    /// <summary>`chat`: the console channel; no Telegram, no scheduler.</summary>
+    Chat,
+    /// <summary>One-shot verbs (import, ask, jobs run...): services only, no background work.</summary>
+    Tool,
+}
+
+/// <summary>Builds the one host every verb uses; reads like the table of contents of the bot.</summary>
+public static class AppHost
+{
+    public static WebApplication Build(AppMode mode, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ((IHostApplicationBuilder)builder).Properties[typeof(AppMode)] = mode;
+        builder.Services.AddSingleton(new AppModeHolder(mode));
+        if (mode != AppMode.Worker) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        configure?.Invoke(builder);
+
+        builder.AddData();
+        builder.AddConversation();
+        builder.AddOnboarding();
+        builder.AddHouseholds();
+        builder.AddReporting();
+        builder.AddKnowledge();
+        builder.AddReminders();
+        builder.AddAnnouncements();
+        builder.AddTelegram();
+        builder.AddConsoleChannel();
+        builder.AddOperations();
+
+        var app = builder.Build();
+        app.MapTelegramWebhook();
+        app.MapOperations();
+        return app;
+    }
+
+    public static AppMode GetMode(this IHostApplicationBuilder builder)
+        => builder.Properties.TryGetValue(typeof(AppMode), out var m) && m is AppMode mode ? mode : AppMode.Tool;
+
+    /// <summary>ValidateOnStart only runs when a host starts; tool verbs call this instead.</summary>
+    public static void ValidateOptions(this IServiceProvider services)
+        => services.GetService<IStartupValidator>()?.Validate();
+
+    /// <summary>Migrates (SQLite by default) and validates options: what every verb needs before it touches data.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct)
+    {
+        app.Services.ValidateOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().EnsureReadyAsync(ct);
+    }
+}
+
+public sealed record AppModeHolder(AppMode Mode);

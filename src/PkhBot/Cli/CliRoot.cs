@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+
+namespace PkhBot.Cli;
+
+/// <summary>The verbs. `run` is the default; each verb builds the host it needs and nothing more.</summary>
+public static class CliRoot
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null)
+    {
+        var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, Console.Error);
+        var root = new RootCommand("PkhBot: asisten Telegram untuk pendamping, koordinator dan KPM PKH.");
+        var run = RunVerb.Create(io);
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(MigrateVerb.Create(io));
+        root.Subcommands.Add(ImportVerb.Create(io));
+        root.Subcommands.Add(SeedDemoVerb.Create(io));
+        root.Subcommands.Add(InviteVerb.Create(io));
+        root.Subcommands.Add(ExportVerb.Create(io));
+        root.Subcommands.Add(ChatVerb.Create(io));
+        root.Subcommands.Add(AskVerb.Create(io));
+        root.Subcommands.Add(JobsVerb.Create(io));
+        root.Subcommands.Add(BenchVerb.Create(io));
+        // `run` is the default verb: no arguments starts the worker.
+        root.SetAction((_, ct) => RunVerb.RunWorkerAsync(io, ct));
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Err });
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures) io.Err.WriteLine($"Konfigurasi salah: {failure}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>Where verbs read and write; tests pass their own writers.</summary>
+public sealed record CliIo(TextWriter Out, TextReader In, TextWriter Err)
+{
+    /// <summary>Host arguments (e.g. --Database:Provider=SqlServer) are read from the environment and appsettings.</summary>
+    public string[] HostArgs { get; init; } = [];
+}

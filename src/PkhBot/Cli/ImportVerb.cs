@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace PkhBot.Cli;
+
+public static class ImportVerb
+{
+    public static Command Create(CliIo io)
+    {
+        var cmd = new Command("import", "Belum tersedia.");
+        cmd.SetAction(_ =>
+        {
+            io.Err.WriteLine("Perintah ini belum tersedia.");
+            return 1;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Data;
+using PkhBot.Onboarding;
+
+namespace PkhBot.Conversation;
+
+/// <summary>Finds the identity behind a chat user and keeps its chat id and last-seen time fresh.</summary>
+public sealed class CallerResolver(PkhDbContext db)
+{
+    public async Task<Caller> ResolveAsync(Incoming msg, DateTimeOffset now, CancellationToken ct)
+    {
+        var identity = await db.Identities
+            .Include(i => i.Coordinator!).ThenInclude(c => c.Kecamatan)
+            .FirstOrDefaultAsync(i => i.UserId == msg.UserId, ct);
+        if (identity is null) return Caller.Anonymous(msg.UserId, msg.DisplayName);
+
+        identity.LastSeenAt = now;
+        if (msg.ChatType == "private") identity.ChatId = msg.ChatId;
+        // A user who blocked the bot counts as unreachable until they write again.
+        identity.Unreachable = false;
+        return FromIdentity(identity);
+    }
+
+    public static Caller FromIdentity(ChatIdentity identity) => new(
+        identity.UserId,
+        identity.Role,
+        identity.Id,
+        identity.Role == Role.Pendamping ? identity.PendampingId : null,
+        identity.Role == Role.Koordinator ? identity.CoordinatorId : null,
+        identity.Coordinator?.WholeKabupaten ?? false,
+        identity.Coordinator?.Kecamatan.Select(k => k.KecamatanId).ToList() ?? [],
+        identity.DisplayName ?? "");
+}

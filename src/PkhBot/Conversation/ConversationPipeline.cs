@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Channels.Outbox;
+using PkhBot.Data;
+
+namespace PkhBot.Conversation;
+
+public sealed record PipelineResult(bool Duplicate, Caller? Caller, IReadOnlyList<OutboxMessage> Messages);
+
+/// <summary>
+/// The one path every message takes, whatever the channel: resolve the caller, route, then save the effects,
+/// the replies (as outbox rows), the flow state and the processed update id in a single transaction.
+/// </summary>
+public sealed partial class ConversationPipeline(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    OutboxSignal outboxSignal,
+    ILogger<ConversationPipeline> log)
+{
+    public const int MaxTextLength = 4096;
+    private const int MaxAttempts = 3;
+
+    public async Task<PipelineResult> ProcessAsync(Incoming msg, CancellationToken ct)
+    {
+        if (msg.Text is { Length: > MaxTextLength }) msg = msg with { Text = msg.Text[..MaxTextLength] };
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await ProcessOnceAsync(msg, ct);
+                if (!result.Duplicate && result.Messages.Any(m => m.Channel == "telegram")) outboxSignal.Notify();
+                return result;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogProcessingFailed(ex, msg.UpdateId, attempt, ex.GetType().Name);
+                if (attempt >= MaxAttempts) return await SaveFailureAsync(msg, ex, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), clock, ct);
+            }
+        }
+    }
+
+    private async Task<PipelineResult> ProcessOnceAsync(Incoming msg, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<PkhDbContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+
+            var inbox = await MarkInboxAsync(db, msg, now, ct);
+            if (inbox is { Status: InboxStatus.Done }) return new PipelineResult(true, null, []);
+
+            var caller = await sp.GetRequiredService<CallerResolver>().ResolveAsync(msg, now, ct);
+            var ctx = new ConversationContext(msg, caller, db, clock, sp);
+            await sp.GetRequiredService<MessageRouter>().RouteAsync(ctx, ct);
+
+            var outgoing = ToOutbox(msg, ctx, now);
+            db.Outbox.AddRange(outgoing);
+            if (inbox is not null)
+            {
+                inbox.Status = InboxStatus.Done;
+                inbox.ProcessedAt = now;
+                inbox.Attempts++;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new PipelineResult(false, ctx.Caller, outgoing);
+        });
+    }
+
+    private static async Task<InboxUpdate?> MarkInboxAsync(PkhDbContext db, Incoming msg, DateTimeOffset now, CancellationToken ct)
+    {
+        if (msg.UpdateId is not long id) return null;
+        var inbox = await db.Inbox.FirstOrDefaultAsync(i => i.UpdateId == id, ct);
+        if (inbox is null)
+        {
+            inbox = new InboxUpdate { UpdateId = id, Payload = "{}", Status = InboxStatus.Pending, ReceivedAt = now };
+            db.Inbox.Add(inbox);
+        }
+        return inbox;
+    }
+
+    private static List<OutboxMessage> ToOutbox(Incoming msg, ConversationContext ctx, DateTimeOffset now)
+    {
+        var list = new List<OutboxMessage>();
+        if (msg.CallbackQueryId is { } cq)
+        {
+            list.Add(new OutboxMessage
+            {
+                Channel = msg.Channel, ChatId = msg.ChatId, Kind = OutboxKind.CallbackAnswer, CallbackQueryId = cq,
+                Text = ctx.CallbackToast ?? "", Status = OutboxStatus.Pending, CreatedAt = now, NotBefore = now,
+            });
+        }
+        foreach (var reply in ctx.Replies)
+        {
+            var m = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, reply, OutboxKind.Reply, now);
+            if (reply.EditPressedMessage && msg.CallbackMessageId is int mid) m.EditMessageId = mid;
+            list.Add(m);
+        }
+        return list;
+    }
+
+    /// <summary>After the last attempt: keep the update as failed (for an operator) and still answer the user.</summary>
+    private async Task<PipelineResult> SaveFailureAsync(Incoming msg, Exception ex, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        var reply = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, new Reply(Texts.Error), OutboxKind.Reply, now);
+        db.Outbox.Add(reply);
+        if (msg.UpdateId is long id)
+        {
+            var inbox = await db.Inbox.FirstOrDefaultAsync(i => i.UpdateId == id, ct);
+            if (inbox is null) db.Inbox.Add(inbox = new InboxUpdate { UpdateId = id, Payload = "{}", ReceivedAt = now });
+            inbox.Status = InboxStatus.Failed;
+            inbox.Attempts += MaxAttempts;
+            inbox.LastError = Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message) is { Length: > 900 } e ? e[..900] : Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        if (msg.Channel == "telegram") outboxSignal.Notify();
+        return new PipelineResult(false, null, [reply]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing update {UpdateId} failed (attempt {Attempt}): {ErrorType}")]
+    private partial void LogProcessingFailed(Exception ex, long? updateId, int attempt, string errorType);
+}

@@ -1,0 +1,26 @@
+namespace PkhBot.Conversation;
+
+public static class ConversationSetup
+{
+    public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Channels.Outbox.OutboxSignal>();
+        builder.Services.AddSingleton<ConversationPipeline>();
+        builder.Services.AddScoped<CallerResolver>();
+        builder.Services.AddScoped<MessageRouter>();
+        builder.Services.AddCommand<HelpCommand>();
+        return builder;
+    }
+
+    public static IServiceCollection AddCommand<T>(this IServiceCollection services) where T : class, ICommandHandler
+        => services.AddScoped<ICommandHandler, T>();
+
+    public static IServiceCollection AddCallback<T>(this IServiceCollection services) where T : class, ICallbackHandler
+        => services.AddScoped<ICallbackHandler, T>();
+
+    public static IServiceCollection AddFlow<T>(this IServiceCollection services) where T : class, IFlowHandler
+        => services.AddScoped<IFlowHandler, T>();
+
+    public static IServiceCollection AddFreeText<T>(this IServiceCollection services) where T : class, IFreeTextHandler
+        => services.AddScoped<IFreeTextHandler, T>();
+}

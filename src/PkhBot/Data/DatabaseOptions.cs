@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PkhBot.Data;
+
+public sealed class DatabaseOptions : IValidatableObject
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "PkhBot";
+
+    /// <summary>"Sqlite" (embedded default) or "SqlServer" (production).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Filled from ConnectionStrings:PkhBot.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending migrations at start. Defaults to on for SQLite; production SQL Server runs the script.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+    public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsSqlite && !IsSqlServer)
+            yield return new ValidationResult($"Database:Provider '{Provider}' tidak dikenal: isi 'Sqlite' atau 'SqlServer'.", [nameof(Provider)]);
+        if (IsSqlServer && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("ConnectionStrings:PkhBot kosong: isi connection string SQL Server, mis. 'Server=db;Database=PkhBot;User Id=...;Password=...;TrustServerCertificate=True'.", [nameof(ConnectionString)]);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Announcements;
+using PkhBot.Channels.Outbox;
+using PkhBot.Conversation;
+using PkhBot.Households;
+using PkhBot.Onboarding;
+using PkhBot.Reminders;
+using PkhBot.Reporting;
+
+namespace PkhBot.Data;
+
+/// <summary>
+/// The one model. <see cref="SqliteDbContext"/> and <see cref="SqlServerDbContext"/> only exist so each
+/// provider keeps its own migration set and snapshot.
+/// </summary>
+public abstract class PkhDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Kecamatan> Kecamatan => Set<Kecamatan>();
+    public DbSet<Desa> Desa => Set<Desa>();
+    public DbSet<Pendamping> Pendamping => Set<Pendamping>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Coordinator> Coordinators => Set<Coordinator>();
+    public DbSet<CoordinatorKecamatan> CoordinatorKecamatan => Set<CoordinatorKecamatan>();
+    public DbSet<ChatIdentity> Identities => Set<ChatIdentity>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<InviteAttempt> InviteAttempts => Set<InviteAttempt>();
+    public DbSet<ProgressReport> Reports => Set<ProgressReport>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<P2K2Session> P2K2Sessions => Set<P2K2Session>();
+    public DbSet<P2K2Attendance> P2K2Attendance => Set<P2K2Attendance>();
+    public DbSet<Graduation> Graduations => Set<Graduation>();
+    public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
+    public DbSet<FlowState> Flows => Set<FlowState>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<NudgeLog> NudgeLog => Set<NudgeLog>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<HandoffQuestion> Handoffs => Set<HandoffQuestion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PkhDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite can only compare DateTimeOffset for equality; UTC ticks sort by instant.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.Version = Guid.NewGuid();
+        }
+    }
+}
+
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PkhDbContext(options);
+
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : PkhDbContext(options);

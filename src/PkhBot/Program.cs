@@ -1,0 +1,3 @@
+using PkhBot.Cli;
+
+return await CliRoot.RunAsync(args);

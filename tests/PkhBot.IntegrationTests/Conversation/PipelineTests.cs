@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.IntegrationTests.Infrastructure;
+using PkhBot.Onboarding;
+
+namespace PkhBot.IntegrationTests.Conversation;
+
+public sealed class PipelineTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Unknown_command_gets_a_hint_not_silence()
+    {
+        var user = new ChatDriver(_app, 501);
+        var r = await user.SendAsync("/terbang");
+        Assert.Contains("tidak dikenal", r.Text);
+        Assert.Contains("/bantuan", r.Text);
+    }
+
+    [Fact]
+    public async Task Bantuan_lists_only_the_callers_own_commands()
+    {
+        var kpm = new ChatDriver(_app, 502);
+        var r = await kpm.SendAsync("/bantuan");
+        Assert.Contains("/bantuan", r.Text);
+        Assert.Contains("pengguna umum", r.Text);
+    }
+
+    [Fact]
+    public async Task The_same_update_delivered_twice_is_processed_once()
+    {
+        var user = new ChatDriver(_app, 503);
+        var msg = new PkhBot.Conversation.Incoming { Channel = "telegram", UpdateId = 9_000_001, UserId = 503, ChatId = 503, Text = "/bantuan", SentAt = _app.Clock.GetUtcNow() };
+        var first = await user.ProcessAsync(msg);
+        var second = await user.ProcessAsync(msg);
+        Assert.NotEmpty(first.Messages);
+        Assert.Empty(second.Messages);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 503)));
+    }
+
+    [Fact]
+    public async Task Empty_and_huge_messages_get_a_reply()
+    {
+        var user = new ChatDriver(_app, 504);
+        Assert.NotEmpty((await user.SendAsync("")).Messages);
+        var huge = await user.SendAsync(new string('x', 20_000));
+        Assert.NotEmpty(huge.Messages);
+        Assert.All(huge.Messages, m => Assert.True(m.Text.Length <= 4096));
+    }
+
+    [Fact]
+    public async Task A_forged_button_gets_a_clear_answer()
+    {
+        var user = await new ChatDriver(_app, 505).AsAsync(Role.Kpm);
+        var r = await user.PressAsync("tidakada:123");
+        Assert.Contains("tidak berlaku", r.Text);
+    }
+}
