@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace PkhBot.Conversation;
 
 public static class ConversationSetup
@@ -5,6 +7,8 @@ public static class ConversationSetup
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Channels.Outbox.OutboxSignal>();
+        // Replaced by the Telegram sender when a bot token is configured.
+        builder.Services.TryAddScoped<Channels.Outbox.IOutboxDrain, Channels.Outbox.NoTelegramDrain>();
         builder.Services.AddSingleton<ConversationPipeline>();
         builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddScoped<MessageRouter>();
