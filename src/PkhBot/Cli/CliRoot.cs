@@ -6,9 +6,10 @@ namespace PkhBot.Cli;
 /// <summary>The verbs. `run` is the default; each verb builds the host it needs and nothing more.</summary>
 public static class CliRoot
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null)
+    /// <param name="hostArgs">Configuration overrides in command-line form ("--ConnectionStrings:PkhBot=Data Source=x.db"); tests use them.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null, string[]? hostArgs = null, TextWriter? stderr = null)
     {
-        var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, Console.Error);
+        var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, stderr ?? Console.Error) { HostArgs = hostArgs ?? [] };
         var root = new RootCommand("PkhBot: asisten Telegram untuk pendamping, koordinator dan KPM PKH.");
         var run = RunVerb.Create(io);
         root.Subcommands.Add(run);

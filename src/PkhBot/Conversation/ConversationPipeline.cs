@@ -14,6 +14,7 @@ public sealed partial class ConversationPipeline(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     OutboxSignal outboxSignal,
+    Operations.PkhMetrics metrics,
     ILogger<ConversationPipeline> log)
 {
     public const int MaxTextLength = 4096;
@@ -23,19 +24,31 @@ public sealed partial class ConversationPipeline(
     {
         if (msg.Text is { Length: > MaxTextLength }) msg = msg with { Text = msg.Text[..MaxTextLength] };
 
+        var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var result = await ProcessOnceAsync(msg, ct);
-                if (!result.Duplicate && result.Messages.Any(m => m.Channel == "telegram")) outboxSignal.Notify();
+                if (result.Duplicate)
+                {
+                    metrics.UpdateDuplicate();
+                    return result;
+                }
+                if (result.Messages.Any(m => m.Channel == "telegram")) outboxSignal.Notify();
+                metrics.UpdateProcessed(msg.Channel, clock.GetElapsedTime(started).TotalMilliseconds);
                 return result;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 LogProcessingFailed(ex, msg.UpdateId, attempt, ex.GetType().Name);
-                if (attempt >= MaxAttempts) return await SaveFailureAsync(msg, ex, ct);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), clock, ct);
+                if (attempt >= MaxAttempts)
+                {
+                    metrics.UpdateFailed();
+                    return await SaveFailureAsync(msg, ex, ct);
+                }
+                // Real time on purpose: a short back-off for a busy database, not business time (a fake clock would stall it).
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), ct);
             }
         }
     }

@@ -1,14 +1,55 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using PkhBot.Data;
+
 namespace PkhBot.Operations;
 
 public static class OperationsSetup
 {
+    public const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<OperationsOptions>()
+            .Bind(builder.Configuration.GetSection(OperationsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PkhMetrics>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PkhDbContext>("database", tags: [ReadyTag])
+            .AddCheck<OutboxDepthCheck>("outbox", tags: [ReadyTag]);
+
+        var ops = builder.Configuration.GetSection(OperationsOptions.SectionName).Get<OperationsOptions>() ?? new OperationsOptions();
+        if (builder.GetMode() == AppMode.Worker)
+        {
+            if (builder is WebApplicationBuilder web) web.WebHost.UseUrls(ops.Urls);
+            if (ops.MetricsEnabled)
+            {
+                builder.Services.AddOpenTelemetry().WithMetrics(m => m
+                    .AddMeter(PkhMetrics.MeterName)
+                    .AddPrometheusExporter());
+            }
+        }
         return builder;
     }
 
     public static WebApplication MapOperations(this WebApplication app)
     {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        var ops = app.Configuration.GetSection(OperationsOptions.SectionName).Get<OperationsOptions>() ?? new OperationsOptions();
+        if (ops.MetricsEnabled && app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>() is not null)
+            app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }
