@@ -1,9 +1,25 @@
+using PkhBot.Conversation;
+
 namespace PkhBot.Announcements;
 
 public static class AnnouncementsSetup
 {
     public static IHostApplicationBuilder AddAnnouncements(this IHostApplicationBuilder builder)
     {
+        var s = builder.Services;
+        s.AddScoped<AnnouncementQueue>();
+        s.AddCommand<StopCommand>();
+        s.AddCommand<ResumeCommand>();
+        s.AddFreeText<StopWordHandler>();
+        s.AddCommand<AnnounceCommand>();
+        s.AddFlow<AnnounceFlow>();
+        s.AddCallback<AnnounceCallbacks>();
+        s.AddCallback<HandoffCallbacks>();
+        s.AddCommand<JawabCommand>();
+        s.AddCommand<OpenQuestionsCommand>();
+        s.AddCommand<DesaCommand>();
+        s.AddCallback<DesaCallbacks>();
+        if (builder.GetMode() == AppMode.Worker) s.AddHostedService<AnnouncementWorker>();
         return builder;
     }
 }

@@ -35,6 +35,8 @@ public enum HandoffStatus
 {
     Open = 0,
     Answered = 1,
+    /// <summary>Offered to the KPM, not yet passed on: nothing leaves without their consent.</summary>
+    AwaitingConsent = 2,
 }
 
 /// <summary>A KPM question the knowledge base could not answer, passed to a person with consent.</summary>

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Announcements;
+using PkhBot.Households;
+using PkhBot.IntegrationTests.Infrastructure;
+using PkhBot.Onboarding;
+
+namespace PkhBot.IntegrationTests.Announcements;
+
+public sealed class HandoffTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_question_handed_off_with_consent_reaches_the_desa_pendamping_and_the_answer_comes_back()
+    {
+        var (desaId, pendampingId) = await _app.WithDbAsync(async db =>
+        {
+            var desa = await db.Desa.Include(d => d.Kecamatan).FirstAsync(d => d.Nama == "Bangilan");
+            var p = new Pendamping { Kode = "P-H1", Nama = "Bu Rina", KecamatanId = desa.KecamatanId, CreatedAt = _app.Clock.GetUtcNow() };
+            db.Pendamping.Add(p);
+            db.Households.Add(new Household { IdKpm = "H1", Nik = "3522000000000001", NamaPengurus = "Sri", KecamatanId = desa.KecamatanId, DesaId = desa.Id, Pendamping = p });
+            await db.SaveChangesAsync();
+            return (desa.Id, p.Id);
+        });
+        var pendamping = await new ChatDriver(_app, 8001).AsAsync(Role.Pendamping, pendampingId);
+        var kpm = await new ChatDriver(_app, 8002).AsAsync(Role.Kpm);
+
+        // The KPM tells the bot its desa with buttons.
+        var kec = await _app.WithDbAsync(db => db.Desa.Where(d => d.Id == desaId).Select(d => d.KecamatanId).SingleAsync());
+        await kpm.SendAsync("/desa");
+        await kpm.PressAsync($"desa:k:{kec}");
+        Assert.Contains("Tersimpan: Desa Bangilan", (await kpm.PressAsync($"desa:d:{desaId}")).Text);
+
+        var handoffId = await _app.WithDbAsync(async db =>
+        {
+            var h = new HandoffQuestion { AskerUserId = 8002, AskerChatId = 8002, Question = "Anak saya pindah sekolah, NIK 3522000000000001 hp 081234567890, gimana?", Status = HandoffStatus.AwaitingConsent, AskedAt = _app.Clock.GetUtcNow() };
+            db.Handoffs.Add(h);
+            await db.SaveChangesAsync();
+            return h.Id;
+        });
+
+        // Another user cannot consent for them.
+        var stranger = await new ChatDriver(_app, 8003).AsAsync(Role.Kpm);
+        Assert.Contains("tidak ditemukan", (await stranger.PressAsync($"handoff:ya:{handoffId}")).Text);
+
+        var sent = await kpm.PressAsync($"handoff:ya:{handoffId}");
+        Assert.Contains($"No. {handoffId}", sent.Text);
+        var toPendamping = await _app.WithDbAsync(db => db.Outbox.Where(m => m.ChatId == 8001).Select(m => m.Text).ToListAsync());
+        Assert.Single(toPendamping);
+        Assert.Contains("Desa Bangilan", toPendamping[0]);
+        Assert.DoesNotContain("3522000000000001", toPendamping[0]);
+        Assert.DoesNotContain("081234567890", toPendamping[0]);
+
+        var open = await pendamping.SendAsync("/pertanyaan");
+        Assert.Contains($"No. {handoffId}", open.Text);
+
+        var otherId = await _app.WithDbAsync(async db =>
+        {
+            var p = new Pendamping { Kode = "P-H2", Nama = "Pak Lain", CreatedAt = _app.Clock.GetUtcNow() };
+            db.Pendamping.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var otherPendamping = await new ChatDriver(_app, 8004).AsAsync(Role.Pendamping, otherId);
+        Assert.Contains("tidak ditemukan", (await otherPendamping.SendAsync($"/jawab {handoffId} coba")).Text);
+        var answered = await pendamping.SendAsync($"/jawab {handoffId} Lapor ke sekolah baru, nanti saya perbarui datanya.");
+        Assert.Contains("sudah dikirim", answered.Text);
+        var toKpm = await _app.WithDbAsync(db => db.Outbox.Where(m => m.ChatId == 8002).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync());
+        Assert.Contains("Lapor ke sekolah baru", toKpm);
+        Assert.Contains("sudah dijawab", (await pendamping.SendAsync($"/jawab {handoffId} lagi")).Text);
+    }
+}
