@@ -11,7 +11,7 @@ namespace PkhBot.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ChatDriver(TestApp app, long userId)
 {
-    private long _nextUpdateId = Math.Abs(userId) * 1000;
+    private long _nextUpdateId = Math.Abs(userId) * 10_000_000;
 
     public long UserId { get; } = userId;
 
