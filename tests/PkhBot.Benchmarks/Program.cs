@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
 
+namespace PkhBot.Benchmarks;
+
 // dotnet run -c Release --project tests/PkhBot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
