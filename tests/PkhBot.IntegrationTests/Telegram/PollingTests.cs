@@ -70,7 +70,7 @@ public sealed class PollingTests : IAsyncLifetime
         _api.FailNext("sendMessage", 500);
         _api.FailNext("sendMessage", 502);
         _api.DropNext("sendMessage");
-        _api.DelayNext("sendMessage", TimeSpan.FromSeconds(8));   // longer than SendTimeoutSeconds=5: the client gives up
+        _api.DelayNext("sendMessage", TimeSpan.FromSeconds(4));   // longer than SendTimeoutSeconds=3: the client gives up
         _api.EnqueueMessage(4401, "/bantuan");
 
         var reply = await _api.WaitForSentAsync(s => s.ChatId == 4401, TimeSpan.FromSeconds(45));
@@ -92,6 +92,11 @@ public sealed class PollingTests : IAsyncLifetime
 
         Assert.Equal(3, _api.CountCalls("getUpdates", 502));
         Assert.Single(_api.SentTo(4501));
+        // Each failure is followed by a pause (at least half the back-off: 100, 200, 400 ms), not an immediate retry.
+        var polls = _api.Calls.Where(c => c.Method == "getUpdates").ToList();
+        var firstFailure = polls.FindIndex(c => c.Status == 502);
+        for (var i = 0; i < 3; i++)
+            Assert.True(polls[firstFailure + i + 1].At - polls[firstFailure + i].At >= TimeSpan.FromMilliseconds(45 * (1 << i)));
     }
 
     [Fact]

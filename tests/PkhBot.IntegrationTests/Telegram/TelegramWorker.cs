@@ -31,7 +31,8 @@ public sealed class TelegramWorker : IAsyncDisposable
             ["Telegram:BotToken"] = FakeBotApi.Token,
             ["Telegram:ApiBaseUrl"] = api.Url,
             ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Telegram:SendTimeoutSeconds"] = "5",
+            ["Telegram:SendTimeoutSeconds"] = "3",
+            ["Telegram:RetryInitialDelayMs"] = "100",
         };
         if (databaseFile is not null) config["ConnectionStrings:PkhBot"] = $"Data Source={databaseFile}";
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;

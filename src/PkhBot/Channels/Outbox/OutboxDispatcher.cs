@@ -201,7 +201,7 @@ public sealed partial class OutboxDispatcher(
                     h.Attempts++;
                     d.Metrics.Retried();
                     if (h.Attempts >= o.MaxSendAttempts) goto default;
-                    h.ReadyAt = now + Backoff.Delay(h.Attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+                    h.ReadyAt = now + Backoff.Delay(h.Attempts, o.RetryInitialDelay, TimeSpan.FromMinutes(1));
                     d.LogRetry(row.Id, h.Attempts, Privacy.Mask.Text(r.Error ?? ""), (int)(h.ReadyAt - now).TotalMilliseconds);
                     await PersistAsync(() => d.Store.RecordRetryAsync(row.Id, h.Attempts, h.ReadyAt, r.Error, CancellationToken.None));
                     break;

@@ -58,6 +58,12 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "Telegram:MaxSendAttempts harus 1 sampai 100.")]
     public int MaxSendAttempts { get; set; } = 8;
 
+    /// <summary>First back-off after a failed send or poll; doubles on each failure (with jitter), capped.</summary>
+    [Range(10, 60_000, ErrorMessage = "Telegram:RetryInitialDelayMs harus 10 sampai 60000 (milidetik).")]
+    public int RetryInitialDelayMs { get; set; } = 1000;
+
+    public TimeSpan RetryInitialDelay => TimeSpan.FromMilliseconds(RetryInitialDelayMs);
+
     /// <summary>Set the /command menus per role at start.</summary>
     public bool SetCommandMenus { get; set; } = true;
 

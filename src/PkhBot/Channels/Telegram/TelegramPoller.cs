@@ -60,7 +60,7 @@ public sealed partial class TelegramPoller(
                 metrics.PollError();
                 var delay = ex is ApiRequestException { Parameters.RetryAfter: int ra and > 0 }
                     ? TimeSpan.FromSeconds(ra)
-                    : Backoff.Delay(failures, TimeSpan.FromSeconds(1), MaxBackoff);
+                    : Backoff.Delay(failures, o.RetryInitialDelay, MaxBackoff);
                 LogPollFailed(ex.GetType().Name, (ex as ApiRequestException)?.ErrorCode ?? 0, failures, (int)delay.TotalMilliseconds);
                 try { await Task.Delay(delay, clock, stoppingToken); }
                 catch (OperationCanceledException) { break; }
