@@ -195,8 +195,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         JsonObject body;
         try { body = await ReadBodyAsync(http.Request); }
         catch (Exception) { await WriteAsync(http, 400, Error(400, "Bad Request: invalid request body")); return; }
-        var chatId = ReadLong(body["chat_id"]);
-        var text = (string?)body["text"] ?? (string?)body["caption"];
+        var chatId = ReadLong(body["chat_id"]) ?? ReadLong(ScopeOf(body)?["chat_id"]);
+        var text = (string?)body["text"] ?? (string?)body["caption"]
+            ?? (body["commands"] is JsonArray commands ? string.Join(" ", commands.Select(c => "/" + (string?)c!["command"])) : null);
 
         if (token != Token) { await Answer(http, method, 401, chatId, text, Error(401, "Unauthorized")); return; }
 
@@ -228,7 +229,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 await Answer(http, method, 200, null, null, Ok(await GetUpdatesAsync(body, http.RequestAborted)));
                 return;
             case "deletewebhook" or "setwebhook" or "setmycommands" or "deletemycommands":
-                await Answer(http, method, 200, chatId, (string?)body["url"], Ok(true));
+                await Answer(http, method, 200, chatId, (string?)body["url"] ?? text, Ok(true));
                 return;
             case "answercallbackquery":
                 lock (_lock) _sent.Add(new SentMessage(method, 0, text, null, null, 0, (string?)body["callback_query_id"], null, DateTimeOffset.UtcNow));
@@ -370,6 +371,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var text = await reader.ReadToEndAsync();
         return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject();
     }
+
+    private static JsonNode? ScopeOf(JsonObject body) => body["scope"] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => JsonNode.Parse(s),
+        var n => n,
+    };
 
     private static long? ReadLong(JsonNode? n) => n switch
     {

@@ -13,7 +13,7 @@ public sealed class PollingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeBotApi.StartAsync();
-        _worker = await TelegramWorker.StartAsync(_api);
+        _worker = await TelegramWorker.StartAsync(_api, new Dictionary<string, string?> { ["Telegram:MenuRefreshSeconds"] = "1" });
     }
 
     public async Task DisposeAsync()
@@ -154,6 +154,23 @@ public sealed class PollingTests : IAsyncLifetime
     {
         await _api.WaitUntilAsync(() => _api.CountCalls("setMyCommands", 200) >= 1);
         Assert.True(_api.CountCalls("deleteWebhook", 200) >= 1);
+    }
+
+    [Fact]
+    public async Task A_user_who_becomes_admin_gets_a_menu_of_their_own()
+    {
+        await _api.WaitUntilAsync(() => _api.CountCalls("setMyCommands", 200) >= 1);
+        await _worker.App.WithDbAsync(async db =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            db.Identities.Add(new PkhBot.Onboarding.ChatIdentity { UserId = 5101, ChatId = 5101, Role = PkhBot.Onboarding.Role.Admin, CreatedAt = now, LastSeenAt = now });
+            await db.SaveChangesAsync();
+        });
+
+        await _api.WaitUntilAsync(() => _api.Calls.Any(c => c.Method == "setMyCommands" && c.ChatId == 5101));
+
+        Assert.Contains("/bantuan", _api.Calls.First(c => c.Method == "setMyCommands" && c.ChatId == 5101).Text);
+        Assert.Null(_api.Calls.First(c => c.Method == "setMyCommands").ChatId);   // the default menu, for everyone
     }
 
     [Fact]

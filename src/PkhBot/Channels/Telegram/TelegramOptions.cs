@@ -67,6 +67,10 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>Set the /command menus per role at start.</summary>
     public bool SetCommandMenus { get; set; } = true;
 
+    /// <summary>How often newly bound users get their role's menu.</summary>
+    [Range(1, 3600, ErrorMessage = "Telegram:MenuRefreshSeconds harus 1 sampai 3600.")]
+    public int MenuRefreshSeconds { get; set; } = 30;
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -19,6 +19,7 @@ public static class TelegramSetup
 
         var settings = section.Get<TelegramOptions>() ?? new TelegramOptions();
         builder.Services.AddSingleton<TelegramMetrics>();
+        builder.Services.AddSingleton<TelegramBotInfo>();
         if (!settings.HasToken) return builder;
 
         builder.Services.AddHttpClient(HttpClientName, (sp, http) =>
@@ -43,12 +44,12 @@ public static class TelegramSetup
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddTransient<OutboxDispatcher>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IOutboxDrain, TelegramOutboxDrain>());
+        builder.Services.AddSingleton<TelegramCommandMenus>();
 
         if (isWorker)
         {
             builder.Services.AddHostedService<OutboxSender>();
             builder.Services.AddHostedService<InboxRetryWorker>();
-            builder.Services.AddSingleton<TelegramCommandMenus>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramCommandMenus>());
             if (settings.Mode == TelegramMode.Webhook) builder.Services.AddHostedService<TelegramWebhookRegistration>();
             else builder.Services.AddHostedService<TelegramPoller>();
