@@ -42,6 +42,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:PkhBot"] = $"Data Source={path}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // A started (Worker) host listens on a free port, so test classes can run in parallel.
+            ["Urls"] = "http://127.0.0.1:0",
         };
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 

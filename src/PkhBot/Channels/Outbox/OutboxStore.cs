@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Data;
+
+namespace PkhBot.Channels.Outbox;
+
+/// <summary>
+/// The database side of delivery: claim due rows with a lease (so several instances never send one row),
+/// renew and release leases, record the outcome. Every write is a single set-based statement.
+/// </summary>
+public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    public const string TelegramChannel = "telegram";
+
+    /// <summary>Due Pending rows nobody holds: replies and button answers first, then by age.</summary>
+    public async Task<List<OutboxMessage>> ClaimAsync(string owner, int max, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        var ids = await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.Channel == TelegramChannel && m.NotBefore <= now
+                        && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Kind == OutboxKind.Reply || m.Kind == OutboxKind.CallbackAnswer ? 0 : 1)
+            .ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(max)
+            .ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var until = now + Lease;
+        await db.Outbox
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.LockedBy, owner), ct);
+        return await db.Outbox.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.LockedBy == owner && m.Status == OutboxStatus.Pending)
+            .ToListAsync(ct);
+    }
+
+    public async Task RenewAsync(string owner, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var until = clock.GetUtcNow() + Lease;
+        await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
+    }
+
+    /// <summary>Hands held rows back (graceful stop), so the next start or another instance sends them at once.</summary>
+    public async Task ReleaseAllAsync(string owner, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+    }
+
+    public async Task ReleaseAsync(long id, DateTimeOffset notBefore, int attempts, string? error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.NotBefore, notBefore).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+    }
+
+    /// <summary>Records a retry while this instance keeps the row (so a crash still knows how often it failed).</summary>
+    public async Task RecordRetryAsync(long id, int attempts, DateTimeOffset notBefore, string? error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NotBefore, notBefore).SetProperty(m => m.LastError, error), ct);
+    }
+
+    public async Task MarkSentAsync(long id, int attempts, int? telegramMessageId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        await db.Outbox.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.TelegramMessageId, telegramMessageId)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+    }
+
+    public async Task MarkFailedAsync(long id, int attempts, string? error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+    }
+
+    /// <summary>
+    /// 403: this row and every other pending message to the chat are unreachable, and so is the identity behind it
+    /// (cleared when the user writes again). Returns the ids of all rows marked.
+    /// </summary>
+    public async Task<List<long>> MarkChatUnreachableAsync(long chatId, string? error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var ids = await db.Outbox
+            .Where(m => m.ChatId == chatId && m.Channel == TelegramChannel && m.Status == OutboxStatus.Pending && m.Kind != OutboxKind.CallbackAnswer)
+            .Select(m => m.Id).ToListAsync(ct);
+        await db.Outbox.Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Unreachable).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+        await db.Identities.Where(i => i.ChatId == chatId && i.Channel == TelegramChannel)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Unreachable, true), ct);
+        return ids;
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        return await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending && m.Channel == TelegramChannel, ct);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Types;
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Conversation;
+using PkhBot.Data;
+
+namespace PkhBot.Channels.Telegram;
+
+public enum InboxOutcome
+{
+    Processed,
+    /// <summary>Already known: done, or being processed by someone else (another instance, a retry).</summary>
+    Duplicate,
+    /// <summary>Not a message or button press: stored and marked done.</summary>
+    Ignored,
+    /// <summary>Stored, but processing failed: the <see cref="InboxRetryWorker"/> picks it up again.</summary>
+    Deferred,
+}
+
+/// <summary>
+/// Shared by polling, webhook and retry: store the update first (its id is the key, so a redelivery is a no-op),
+/// then process it. Whoever inserts the row, or takes over an abandoned one, holds a short lease on it, so two
+/// instances never process one update.
+/// </summary>
+public sealed partial class TelegramInbox(
+    IServiceScopeFactory scopes,
+    ConversationPipeline pipeline,
+    TimeProvider clock,
+    TelegramMetrics metrics,
+    ILogger<TelegramInbox> log)
+{
+    /// <summary>How long an update being processed is reserved for its processor.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    /// <summary>Stores the update (unless known) and processes it. Throws only when it could not be stored.</summary>
+    public async Task<InboxOutcome> ReceiveAsync(Update update, string? rawJson, CancellationToken ct)
+    {
+        metrics.UpdateReceived();
+        var payload = rawJson ?? JsonSerializer.Serialize(update, JsonBotAPI.Options);
+        var mine = await TryInsertAsync(update.Id, payload, ct) || await TryClaimAsync(update.Id, olderThan: null, ct);
+        if (!mine)
+        {
+            metrics.DuplicateUpdate();
+            LogDuplicate(update.Id);
+            return InboxOutcome.Duplicate;
+        }
+        return await ProcessClaimedAsync(update, ct);
+    }
+
+    /// <summary>Takes a Pending row that nobody holds (and, for the retry worker, that is old enough).</summary>
+    public async Task<bool> TryClaimAsync(long updateId, TimeSpan? olderThan, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        var receivedBefore = now - (olderThan ?? TimeSpan.Zero);
+        var until = now + Lease;
+        var n = await db.Inbox
+            .Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending
+                        && (i.LockedUntil == null || i.LockedUntil < now) && i.ReceivedAt <= receivedBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, until), ct);
+        return n == 1;
+    }
+
+    /// <summary>Maps and runs the pipeline for a row this instance holds.</summary>
+    public async Task<InboxOutcome> ProcessClaimedAsync(Update update, CancellationToken ct)
+    {
+        var incoming = UpdateMapper.ToIncoming(update, clock.GetUtcNow());
+        try
+        {
+            if (incoming is null)
+            {
+                await SetStatusAsync(update.Id, InboxStatus.Done, ct);
+                metrics.IgnoredUpdate();
+                return InboxOutcome.Ignored;
+            }
+            var result = await pipeline.ProcessAsync(incoming, ct);
+            if (result.Duplicate)
+            {
+                metrics.DuplicateUpdate();
+                return InboxOutcome.Duplicate;
+            }
+            metrics.UpdateProcessed();
+            return InboxOutcome.Processed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogProcessingDeferred(update.Id, ex.GetType().Name);
+            await ReleaseAsync(update.Id);
+            return InboxOutcome.Deferred;
+        }
+    }
+
+    private async Task<bool> TryInsertAsync(long updateId, string payload, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        if (await db.Inbox.AnyAsync(i => i.UpdateId == updateId, ct)) return false;
+        db.Inbox.Add(new InboxUpdate
+        {
+            UpdateId = updateId, Payload = payload, Status = InboxStatus.Pending, ReceivedAt = now, LockedUntil = now + Lease,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another instance: the key exists now. Any other failure is real: let it surface.
+            db.ChangeTracker.Clear();
+            if (await db.Inbox.AnyAsync(i => i.UpdateId == updateId, ct)) return false;
+            throw;
+        }
+    }
+
+    private async Task SetStatusAsync(long updateId, InboxStatus status, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        var now = clock.GetUtcNow();
+        await db.Inbox.Where(i => i.UpdateId == updateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.LockedUntil, (DateTimeOffset?)null), ct);
+    }
+
+    /// <summary>Best effort: lets the retry worker take the row at once instead of after the lease.</summary>
+    private async Task ReleaseAsync(long updateId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            await db.Inbox.Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, (DateTimeOffset?)null));
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(updateId, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} already known; skipped")]
+    private partial void LogDuplicate(long updateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} is stored but could not be processed ({ErrorType}); it will be retried")]
+    private partial void LogProcessingDeferred(long updateId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lease of update {UpdateId} ({ErrorType}); it is retried after the lease")]
+    private partial void LogReleaseFailed(long updateId, string errorType);
+}

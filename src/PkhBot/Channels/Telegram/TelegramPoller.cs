@@ -1,0 +1,80 @@
+using global::Telegram.Bot;
+using global::Telegram.Bot.Exceptions;
+using global::Telegram.Bot.Types.Enums;
+using Microsoft.Extensions.Options;
+
+namespace PkhBot.Channels.Telegram;
+
+/// <summary>
+/// Our own getUpdates loop, not Telegram.Bot's ReceiveAsync: that one confirms an update before its handler runs and
+/// skips it when the handler throws. Here each update is stored in the inbox first, and the offset that confirms a
+/// batch to Telegram is only sent after every update of it is stored. Errors back off instead of hammering.
+/// </summary>
+public sealed partial class TelegramPoller(
+    ITelegramBotClient bot,
+    TelegramInbox inbox,
+    IOptions<TelegramOptions> options,
+    TimeProvider clock,
+    TelegramMetrics metrics,
+    ILogger<TelegramPoller> log) : BackgroundService
+{
+    internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var o = options.Value;
+        var failures = 0;
+        var webhookDeleted = false;
+        int? offset = null;
+        LogStarted(o.PollTimeoutSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!webhookDeleted)
+                {
+                    // getUpdates answers 409 while a webhook is set. Keep what Telegram holds: never drop pending updates.
+                    await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+                    webhookDeleted = true;
+                }
+                var updates = await bot.GetUpdates(offset, limit: 100, timeout: o.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                metrics.ApiSucceeded(clock.GetUtcNow());
+                failures = 0;
+                foreach (var update in updates.OrderBy(u => u.Id))
+                {
+                    // Finish the update in hand even when stopping; the rest of the batch comes back after a restart.
+                    if (stoppingToken.IsCancellationRequested) break;
+                    await inbox.ReceiveAsync(update, null, CancellationToken.None);
+                    offset = update.Id + 1;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                metrics.PollError();
+                var delay = ex is ApiRequestException { Parameters.RetryAfter: int ra and > 0 }
+                    ? TimeSpan.FromSeconds(ra)
+                    : Backoff.Delay(failures, o.RetryInitialDelay, MaxBackoff);
+                LogPollFailed(ex.GetType().Name, (ex as ApiRequestException)?.ErrorCode ?? 0, failures, (int)delay.TotalMilliseconds);
+                try { await Task.Delay(delay, clock, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        LogStopped();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling started (long poll {TimeoutSeconds} s)")]
+    private partial void LogStarted(int timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling stopped")]
+    private partial void LogStopped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram polling failed ({ErrorType} {ErrorCode}), failure {Failures}; next try in {DelayMs} ms")]
+    private partial void LogPollFailed(string errorType, int errorCode, int failures, int delayMs);
+}

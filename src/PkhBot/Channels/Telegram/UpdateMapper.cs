@@ -1,0 +1,69 @@
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
+using PkhBot.Conversation;
+
+namespace PkhBot.Channels.Telegram;
+
+/// <summary>The only place that turns a Telegram <see cref="Update"/> into the channel-free <see cref="Incoming"/>.</summary>
+public static class UpdateMapper
+{
+    public const string Channel = "telegram";
+
+    /// <summary>Null for what the bot does not handle (channel posts, messages without a sender, other update types).</summary>
+    public static Incoming? ToIncoming(Update update, DateTimeOffset receivedAt)
+    {
+        switch (update)
+        {
+            case { Message: { From: { } from } msg }:
+                var photo = msg.Photo is { Length: > 0 } sizes
+                    ? sizes.OrderByDescending(p => (long)p.Width * p.Height).ThenByDescending(p => p.FileSize ?? 0).First().FileId
+                    : null;
+                return new Incoming
+                {
+                    Channel = Channel,
+                    UpdateId = update.Id,
+                    UserId = from.Id,
+                    ChatId = msg.Chat.Id,
+                    ChatType = ChatTypeName(msg.Chat.Type),
+                    DisplayName = DisplayName(from),
+                    Text = msg.Text ?? msg.Caption,
+                    Contact = msg.Contact is { } c ? new SharedContact(c.PhoneNumber, c.UserId) : null,
+                    Location = msg.Location is { } l ? new GeoPoint(l.Latitude, l.Longitude) : null,
+                    PhotoFileId = photo,
+                    SentAt = msg.Date == default ? receivedAt : new DateTimeOffset(DateTime.SpecifyKind(msg.Date, DateTimeKind.Utc)),
+                };
+            case { CallbackQuery: { } cq }:
+                return new Incoming
+                {
+                    Channel = Channel,
+                    UpdateId = update.Id,
+                    UserId = cq.From.Id,
+                    ChatId = cq.Message?.Chat.Id ?? cq.From.Id,
+                    ChatType = cq.Message is { } m ? ChatTypeName(m.Chat.Type) : "private",
+                    DisplayName = DisplayName(cq.From),
+                    // A game button has no data: route it like any unknown button (a short "not valid" answer).
+                    CallbackData = cq.Data ?? "",
+                    CallbackQueryId = cq.Id,
+                    CallbackMessageId = cq.Message?.Id is int id and > 0 ? id : null,
+                    SentAt = receivedAt,
+                };
+            default:
+                return null;
+        }
+    }
+
+    public static string ChatTypeName(ChatType type) => type switch
+    {
+        ChatType.Private => "private",
+        ChatType.Group => "group",
+        ChatType.Supergroup => "supergroup",
+        ChatType.Channel => "channel",
+        _ => "private",
+    };
+
+    private static string DisplayName(User u)
+    {
+        var name = string.IsNullOrWhiteSpace(u.LastName) ? u.FirstName : $"{u.FirstName} {u.LastName}";
+        return string.IsNullOrWhiteSpace(name) ? u.Username ?? "" : name.Trim();
+    }
+}

@@ -1,0 +1,90 @@
+using PkhBot.Channels.Outbox;
+using PkhBot.IntegrationTests.Infrastructure;
+
+namespace PkhBot.IntegrationTests.Telegram;
+
+/// <summary>The sender under volume: Telegram's limits kept, replies ahead of bulk messages.</summary>
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    private FakeBotApi _api = null!;
+    private TelegramWorker _worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await FakeBotApi.StartAsync();
+        _worker = await TelegramWorker.StartAsync(_api, new Dictionary<string, string?> { ["Telegram:SetCommandMenus"] = "false" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _worker.DisposeAsync();
+        await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_hundred_nudges_to_two_hundred_chats_arrive_without_a_single_429()
+    {
+        await _worker.QueueAsync(700_000, "Pengingat: <b>3</b> laporan belum ditindaklanjuti.", OutboxKind.Nudge, count: 200);
+
+        await _api.WaitForSentCountAsync(s => s.ChatId >= 700_000, 200, TimeSpan.FromSeconds(40));
+
+        Assert.Equal(0, _api.Calls.Count(c => c.Status == 429));
+        Assert.Equal(200, _api.Sent.Select(s => s.ChatId).Distinct().Count());
+        await _api.WaitUntilAsync(() => _worker.OutboxAsync().Result.All(m => m.Status == OutboxStatus.Sent));
+    }
+
+    [Fact]
+    public async Task Many_messages_to_one_chat_arrive_in_order_within_its_limit()
+    {
+        for (var i = 1; i <= 8; i++) await _worker.QueueAsync(710_001, $"Pesan {i}", OutboxKind.Announcement);
+
+        await _api.WaitForSentCountAsync(s => s.ChatId == 710_001, 8, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"Pesan {i}"), _api.SentTo(710_001).Select(s => s.Text));
+        Assert.Equal(0, _api.Calls.Count(c => c.Status == 429));
+    }
+
+    [Fact]
+    public async Task A_users_own_answer_goes_ahead_of_queued_nudges()
+    {
+        await _worker.QueueAsync(720_000, "Pengingat mingguan", OutboxKind.Nudge, count: 120);
+        await _api.WaitForSentAsync(s => s.ChatId >= 720_000);
+
+        _api.EnqueueMessage(729_999, "/bantuan");
+        await _api.WaitForSentCountAsync(s => s.ChatId >= 720_000, 121, TimeSpan.FromSeconds(40));
+
+        var order = _api.Sent.Where(s => s.ChatId >= 720_000).Select(s => s.ChatId).ToList();
+        var replyAt = order.IndexOf(729_999);
+        // Without priority it would come after all 120 nudges claimed before it.
+        Assert.InRange(replyAt, 1, 100);
+    }
+
+    [Fact]
+    public async Task A_photo_and_a_document_are_uploaded_with_their_caption_and_buttons()
+    {
+        await _worker.App.WithDbAsync(async db =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            db.Outbox.Add(OutboxMessageFactory.Create("telegram", 730_001,
+                new PkhBot.Conversation.Reply("Grafik <b>minggu ini</b>")
+                {
+                    Attachment = new PkhBot.Conversation.ReplyAttachment(AttachmentKind.Photo, "grafik.png", [1, 2, 3]),
+                    Keyboard = PkhBot.Conversation.Keyboard.Of([PkhBot.Conversation.Button.Callback("Detail", "grafik:1")]),
+                }, OutboxKind.Reply, now));
+            db.Outbox.Add(OutboxMessageFactory.Create("telegram", 730_001,
+                new PkhBot.Conversation.Reply("Laporan") { Attachment = new PkhBot.Conversation.ReplyAttachment(AttachmentKind.Document, "laporan.csv", "a;b\n"u8.ToArray()) },
+                OutboxKind.Reply, now));
+            await db.SaveChangesAsync();
+        });
+        _worker.App.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        await _api.WaitForSentCountAsync(s => s.ChatId == 730_001, 2);
+
+        var sent = _api.SentTo(730_001);
+        Assert.Equal(["sendPhoto", "sendDocument"], sent.Select(s => s.Method));
+        Assert.Equal("grafik.png", sent[0].FileName);
+        Assert.Equal("Grafik <b>minggu ini</b>", sent[0].Text);
+        Assert.Equal(["grafik:1"], sent[0].ButtonData);
+        Assert.Equal("laporan.csv", sent[1].FileName);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PkhBot.Channels.Telegram;
+
+namespace PkhBot.Tests.Telegram;
+
+public sealed class TelegramRateLimiterTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 11, 17, 1, 0, 0, TimeSpan.Zero));
+
+    private TelegramRateLimiter Limiter(int global = 30, int burst = 3, int group = 20)
+        => new(Options.Create(new TelegramOptions { GlobalPerSecond = global, PerChatBurst = burst, PerGroupPerMinute = group }), _clock);
+
+    private static int Allowed(Func<RateDecision> acquire, int tries)
+        => Enumerable.Range(0, tries).Count(_ => acquire().Allowed);
+
+    [Fact]
+    public void One_chat_gets_a_short_burst_then_one_message_a_second()
+    {
+        var limiter = Limiter();
+
+        Assert.Equal(3, Allowed(() => limiter.TryAcquire(42), 10));
+        var wait = limiter.TryAcquire(42);
+        Assert.False(wait.Allowed);
+        Assert.False(wait.Global);
+        Assert.InRange(wait.Wait, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(1));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Allowed(() => limiter.TryAcquire(42), 5));
+    }
+
+    [Fact]
+    public void Other_chats_are_not_held_back_by_a_busy_one()
+    {
+        var limiter = Limiter();
+        Allowed(() => limiter.TryAcquire(42), 10);
+
+        Assert.True(limiter.TryAcquire(43).Allowed);
+    }
+
+    [Fact]
+    public void The_global_limit_stays_below_thirty_a_second_over_any_second()
+    {
+        var limiter = Limiter();
+        var sent = 0;
+        for (var ms = 0; ms < 10_000; ms += 5)
+        {
+            for (var chat = 0; chat < 50; chat++)
+                if (limiter.TryAcquire(1000 + sent).Allowed) sent++;
+            _clock.Advance(TimeSpan.FromMilliseconds(5));
+        }
+        // Ten seconds at 30/s, plus the (smaller than a second) starting burst.
+        Assert.InRange(sent, 280, 30 * 10 + 24);
+    }
+
+    [Fact]
+    public void A_group_gets_at_most_twenty_messages_a_minute()
+    {
+        var limiter = Limiter();
+        var sent = 0;
+        for (var s = 0; s < 120; s++)
+        {
+            if (limiter.TryAcquire(-100123).Allowed) sent++;
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        Assert.InRange(sent, 38, 2 * 20 + 5);
+    }
+
+    [Fact]
+    public void A_429_pauses_every_chat_for_retry_after()
+    {
+        var limiter = Limiter();
+        limiter.PauseAll(TimeSpan.FromSeconds(3));
+
+        var d = limiter.TryAcquire(7);
+        Assert.True(d.Global);
+        Assert.Equal(TimeSpan.FromSeconds(3), d.Wait);
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.True(limiter.TryAcquire(7).Allowed);
+    }
+
+    [Fact]
+    public void Button_answers_are_not_counted_against_the_chat()
+    {
+        var limiter = Limiter(burst: 1);
+        Assert.True(limiter.TryAcquire(42).Allowed);
+
+        Assert.True(limiter.TryAcquire(42, chatMessage: false).Allowed);
+        Assert.False(limiter.TryAcquire(42).Allowed);
+    }
+}

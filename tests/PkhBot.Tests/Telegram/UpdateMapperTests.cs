@@ -1,0 +1,74 @@
+using System.Text.Json;
+using PkhBot.Channels.Telegram;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace PkhBot.Tests.Telegram;
+
+public sealed class UpdateMapperTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 11, 17, 1, 0, 0, TimeSpan.Zero);
+
+    private static Update Parse(string json) => JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options)!;
+
+    private const string User = """{"id":42,"is_bot":false,"first_name":"Siti","last_name":"Aminah"}""";
+
+    [Fact]
+    public void A_text_message_becomes_an_incoming_with_user_chat_time_and_name()
+    {
+        var u = Parse($$$$"""{"update_id":7,"message":{"message_id":10,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{{{{User}}}},"text":"/lapor@pkh_bot 12 usaha"}}""");
+
+        var m = UpdateMapper.ToIncoming(u, Now)!;
+
+        Assert.Equal("telegram", m.Channel);
+        Assert.Equal(7, m.UpdateId);
+        Assert.Equal(42, m.UserId);
+        Assert.Equal(42, m.ChatId);
+        Assert.Equal("private", m.ChatType);
+        Assert.Equal("Siti Aminah", m.DisplayName);
+        Assert.Equal("lapor", m.Command);
+        Assert.Equal("12 usaha", m.Args);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), m.SentAt);
+    }
+
+    [Fact]
+    public void A_button_press_carries_its_data_query_id_and_message()
+    {
+        var u = Parse($$$$"""{"update_id":8,"callback_query":{"id":"cbq1","from":{{{{User}}}},"chat_instance":"ci","data":"lapor:hh:5","message":{"message_id":99,"date":1700000000,"chat":{"id":-100777,"type":"supergroup"},"text":"x"}}}""");
+
+        var m = UpdateMapper.ToIncoming(u, Now)!;
+
+        Assert.True(m.IsCallback);
+        Assert.Equal("lapor:hh:5", m.CallbackData);
+        Assert.Equal("cbq1", m.CallbackQueryId);
+        Assert.Equal(99, m.CallbackMessageId);
+        Assert.Equal(-100777, m.ChatId);
+        Assert.Equal("supergroup", m.ChatType);
+        Assert.Equal(Now, m.SentAt);
+    }
+
+    [Fact]
+    public void Contact_location_and_the_largest_photo_with_its_caption_are_kept()
+    {
+        var contact = UpdateMapper.ToIncoming(Parse($$$$"""{"update_id":1,"message":{"message_id":1,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{{{{User}}}},"contact":{"phone_number":"+6281234567890","first_name":"Siti","user_id":42}}}"""), Now)!;
+        var location = UpdateMapper.ToIncoming(Parse($$$$"""{"update_id":2,"message":{"message_id":2,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{{{{User}}}},"location":{"latitude":-7.15,"longitude":111.88}}}"""), Now)!;
+        var photo = UpdateMapper.ToIncoming(Parse($$$$"""{"update_id":3,"message":{"message_id":3,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{{{{User}}}},"caption":"rumah KPM","photo":[{"file_id":"small","file_unique_id":"a","width":90,"height":90},{"file_id":"big","file_unique_id":"b","width":1280,"height":960},{"file_id":"mid","file_unique_id":"c","width":320,"height":240}]}}"""), Now)!;
+
+        Assert.Equal("+6281234567890", contact.Contact!.PhoneNumber);
+        Assert.Equal(42, contact.Contact.UserId);
+        Assert.Equal(-7.15, location.Location!.Latitude, 3);
+        Assert.Equal(111.88, location.Location.Longitude, 3);
+        Assert.Equal("big", photo.PhotoFileId);
+        Assert.Equal("rumah KPM", photo.Text);
+    }
+
+    [Fact]
+    public void Updates_the_bot_does_not_handle_map_to_nothing()
+    {
+        var channelPost = Parse("""{"update_id":4,"channel_post":{"message_id":1,"date":1700000000,"chat":{"id":-1001,"type":"channel"},"text":"halo"}}""");
+        var noSender = Parse("""{"update_id":5,"message":{"message_id":1,"date":1700000000,"chat":{"id":-1001,"type":"channel"},"text":"halo"}}""");
+
+        Assert.Null(UpdateMapper.ToIncoming(channelPost, Now));
+        Assert.Null(UpdateMapper.ToIncoming(noSender, Now));
+    }
+}
