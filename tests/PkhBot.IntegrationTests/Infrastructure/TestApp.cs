@@ -42,6 +42,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:PkhBot"] = $"Data Source={path}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Worker-mode tests run in parallel: every host listens on a free port.
+            ["Operations:Urls"] = "http://127.0.0.1:0",
             // A started (Worker) host listens on a free port, so test classes can run in parallel.
             ["Urls"] = "http://127.0.0.1:0",
         };

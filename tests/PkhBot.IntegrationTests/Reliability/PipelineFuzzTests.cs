@@ -64,7 +64,8 @@ public sealed class PipelineFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             if (kind != "callback" && replies.Messages.Count == 0) problems.Add($"no reply to {Show(text)}");
             foreach (var m in replies.Messages)
             {
-                if (TelegramHtml.Validate(m.Text) is { } err) problems.Add($"{err} in reply to {Show(text)}");
+                if (TelegramHtml.Check(m.Text) is { } err) problems.Add($"{err} in reply to {Show(text)}");
+                if (TelegramHtml.VisibleText(m.Text).Length > 4096) problems.Add($"too long reply to {Show(text)}");
                 if (m.Text.Contains("3522011234500001")) problems.Add($"whole NIK in reply to {Show(text)}");
             }
             if (problems.Count > 20) break;
