@@ -2,7 +2,7 @@ using PkhBot.Channels.Outbox;
 
 namespace PkhBot.Reminders;
 
-public sealed record JobRunResult(string Job, DateTimeOffset Now, string? SkippedReason, int Queued, int Duplicates, int Messages);
+public sealed record ReminderRunResult(string Job, DateTimeOffset Now, string? SkippedReason, int Queued, int Duplicates, int Messages);
 
 /// <summary>
 /// Runs one job as of <c>now</c>: nothing on weekends and holidays, otherwise the planner's nudges are
@@ -13,7 +13,7 @@ public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCale
     public static readonly IReadOnlyList<string> Jobs =
         [JobNames.PendampingWeekly, JobNames.FollowUpDue, JobNames.Escalation, JobNames.CoordinatorWeekly, JobNames.GraduationCandidates];
 
-    public async Task<JobRunResult> RunAsync(string job, DateTimeOffset now, CancellationToken ct)
+    public async Task<ReminderRunResult> RunAsync(string job, DateTimeOffset now, CancellationToken ct)
     {
         if (!Jobs.Contains(job)) throw new ArgumentException($"Unknown job '{job}'", nameof(job));
         var today = calendar.LocalDate(now);
@@ -21,7 +21,7 @@ public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCale
         {
             var reason = calendar.IsHoliday(today) ? "hari libur" : "akhir pekan";
             LogSkipped(log, job, reason);
-            return new JobRunResult(job, now, reason, 0, 0, 0);
+            return new ReminderRunResult(job, now, reason, 0, 0, 0);
         }
 
         // The planner reads in its own scope (it may stream), the writer writes in another.
@@ -32,7 +32,7 @@ public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCale
         var result = await writer.WriteAsync(job, planner.PlanAsync(now, ct), now, ct);
         if (result.Messages > 0) signal.Notify();
         LogRan(log, job, result.Queued, result.Duplicates, result.Messages);
-        return new JobRunResult(job, now, null, result.Queued, result.Duplicates, result.Messages);
+        return new ReminderRunResult(job, now, null, result.Queued, result.Duplicates, result.Messages);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} skipped: {Reason}")]

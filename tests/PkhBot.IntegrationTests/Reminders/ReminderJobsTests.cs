@@ -18,7 +18,7 @@ public sealed class ReminderJobsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<JobRunResult> Run(string job, DateTimeOffset at) => _app.Services.GetRequiredService<ReminderRunner>().RunAsync(job, at, CancellationToken.None);
+    private Task<ReminderRunResult> Run(string job, DateTimeOffset at) => _app.Services.GetRequiredService<ReminderRunner>().RunAsync(job, at, CancellationToken.None);
 
     private Task<List<OutboxMessage>> Outbox(long chatId) => _app.WithDbAsync(db => db.Outbox.Where(m => m.ChatId == chatId).OrderBy(m => m.Id).ToListAsync());
 
