@@ -88,7 +88,7 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var pairs = new List<(NudgeLog Log, OutboxMessage First)>(fresh.Count);
+            var logs = new List<(NudgeLog Log, OutboxMessage First)>(fresh.Count);
             var count = 0;
             foreach (var n in fresh)
             {
@@ -100,13 +100,15 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
                     first ??= m;
                     count++;
                 }
-                var entry = new NudgeLog { Job = job, Subject = n.Subject, Period = n.Period, CreatedAt = now };
-                db.NudgeLog.Add(entry);
-                pairs.Add((entry, first!));
+                logs.Add((new NudgeLog { Job = job, Subject = n.Subject, Period = n.Period, CreatedAt = now }, first!));
             }
-            await db.SaveChangesAsync(ct);   // the unique index fires here: nothing of this batch is kept
-            foreach (var (entry, first) in pairs) entry.OutboxMessageId = first.Id;
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);   // outbox rows first, for their ids ...
+            foreach (var (entry, first) in logs)
+            {
+                entry.OutboxMessageId = first.Id;
+                db.NudgeLog.Add(entry);
+            }
+            await db.SaveChangesAsync(ct);   // ... then the log: the unique index fires here and the rollback drops both
             await tx.CommitAsync(ct);
             return count;
         });
