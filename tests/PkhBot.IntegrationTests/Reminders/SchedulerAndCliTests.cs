@@ -51,6 +51,48 @@ public sealed class SchedulerAndCliTests
     }
 
     [Fact]
+    public async Task A_job_fired_by_Quartz_in_the_worker_queues_its_nudges()
+    {
+        var quartzFile = Path.Combine(Path.GetTempPath(), "pkhbot-tests", $"quartz-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+            {
+                ["Reminders:Store:ConnectionString"] = $"Data Source={quartzFile}",
+                ["Reminders:Store:SchedulerName"] = $"fire-{Guid.NewGuid():N}",
+            }, AppMode.Worker);
+            await app.WithDbAsync(async db =>
+            {
+                var d = new ReminderData(db, app.Clock.GetUtcNow());
+                var kec = await d.KecamatanAsync(1);
+                var p = await d.PendampingAsync("Bu Quartz", kec[0], chatId: 3101);
+                await d.FollowUpAsync(await d.HouseholdAsync("Ibu Quartz", kec[0], p.Id), new DateOnly(2025, 11, 17));
+            });
+            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await scheduler.Start();
+
+            await scheduler.TriggerJob(new JobKey(JobNames.FollowUpDue, "reminders"));
+
+            // The job runs on Quartz's thread pool; wait for its row (the clock is the test's fake Monday 08:00).
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            var count = 0;
+            while (count == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                count = await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 3101));
+            }
+            await scheduler.Shutdown(true);
+            Assert.Equal(1, count);
+            Assert.Equal(1, await app.WithDbAsync(db => db.NudgeLog.CountAsync(l => l.Job == JobNames.FollowUpDue && l.Period == "2025-11-17")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(quartzFile + suffix);
+        }
+    }
+
+    [Fact]
     public async Task Tool_mode_has_no_scheduler()
     {
         await using var app = await TestApp.StartAsync();
