@@ -31,7 +31,7 @@ public sealed class GraduationCandidateQuery(PkhDbContext db)
             .Select(p => new
             {
                 p.Id,
-                Top = Candidates(now, incomeRupiah).Where(h => h.PendampingId == p.Id).OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(take)
+                Top = Candidates(now, incomeRupiah).Where(h => pendampingIds.Contains(h.PendampingId!.Value) && h.PendampingId == p.Id).OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(take)
                     .Select(h => new
                     {
                         h.Id,

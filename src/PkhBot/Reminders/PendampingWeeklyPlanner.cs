@@ -74,7 +74,8 @@ public sealed class PendampingWeeklyPlanner(PkhDbContext db, RecipientDirectory 
             .Select(p => new
             {
                 p.Id,
-                Top = Unreported(cutoff).Where(h => h.PendampingId == p.Id)
+                // The chunk filter inside keeps the per-pendamping window to this chunk's households.
+                Top = Unreported(cutoff).Where(h => ids.Contains(h.PendampingId!.Value) && h.PendampingId == p.Id)
                     .OrderBy(h => h.LastReportAt).ThenBy(h => h.Id).Take(take)
                     .Select(h => new NamedHousehold(h.Id, h.NamaPengurus, null)).ToList(),
             })
