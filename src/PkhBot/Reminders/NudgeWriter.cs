@@ -54,7 +54,7 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
                 var messages = await InsertAsync(job, fresh, now, notBefore, ct);
                 return (fresh.Count, batch.Count - fresh.Count, messages);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
             {
                 // Another instance (or a crashed run's twin) logged some of these meanwhile: re-read and retry the rest.
                 db.ChangeTracker.Clear();
@@ -88,31 +88,37 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var logs = new List<(NudgeLog Log, OutboxMessage First)>(fresh.Count);
+            var rows = new List<(NudgeLog Log, IReadOnlyList<OutboxMessage> Messages)>(fresh.Count);
             var count = 0;
             foreach (var n in fresh)
             {
-                OutboxMessage? first = null;
-                foreach (var r in n.Recipients)
-                {
-                    var m = OutboxMessageFactory.Create(r.Channel, r.ChatId, n.Reply, OutboxKind.Nudge, now, notBefore);
-                    db.Outbox.Add(m);
-                    first ??= m;
-                    count++;
-                }
-                logs.Add((new NudgeLog { Job = job, Subject = n.Subject, Period = n.Period, CreatedAt = now }, first!));
+                var messages = n.Recipients.Select(r => OutboxMessageFactory.Create(r.Channel, r.ChatId, n.Reply, OutboxKind.Nudge, now, notBefore)).ToList();
+                rows.Add((new NudgeLog { Job = job, Subject = n.Subject, Period = n.Period, CreatedAt = now }, messages));
+                count += messages.Count;
             }
-            await db.SaveChangesAsync(ct);   // outbox rows first, for their ids ...
-            foreach (var (entry, first) in logs)
+            if (db.Database.IsSqlite())
             {
-                entry.OutboxMessageId = first.Id;
-                db.NudgeLog.Add(entry);
+                await SqliteNudgeInserter.InsertAsync(db, rows, ct);
             }
-            await db.SaveChangesAsync(ct);   // ... then the log: the unique index fires here and the rollback drops both
+            else
+            {
+                foreach (var (_, messages) in rows) db.Outbox.AddRange(messages);
+                await db.SaveChangesAsync(ct);   // outbox rows first, for their ids ...
+                foreach (var (entry, messages) in rows)
+                {
+                    entry.OutboxMessageId = messages[0].Id;
+                    db.NudgeLog.Add(entry);
+                }
+                await db.SaveChangesAsync(ct);   // ... then the log: the unique index fires here and the rollback drops both
+            }
             await tx.CommitAsync(ct);
             return count;
         });
     }
+
+    /// <summary>A unique-index violation (EF wraps it; the SQLite fast path surfaces it raw).</summary>
+    private static bool IsConflict(Exception ex)
+        => ex is DbUpdateException || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: nudge log race on attempt {Attempt}, retrying the batch")]
     private static partial void LogRace(ILogger logger, string job, int attempt);
