@@ -9,7 +9,12 @@ public static class RemindersSetup
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(RemindersOptions.SectionName);
-        builder.Services.AddOptions<RemindersOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var efConnection = Data.DataSetup.ReadOptions(builder.Configuration).ConnectionString;
+        builder.Services.AddOptions<RemindersOptions>().Bind(section).ValidateDataAnnotations()
+            // Quartz on SQLite locks under load when it shares the bot's file: it gets its own.
+            .Validate(o => !(o.Store.IsSqlite && SameSqliteFile(o.Store.ConnectionString, efConnection)),
+                "Reminders:Store:ConnectionString menunjuk file database utama: isi file SQLite tersendiri, mis. 'Data Source=pkhbot-quartz.db'.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<WorkCalendar>();
         builder.Services.AddSingleton<ReminderRunner>();
@@ -28,6 +33,18 @@ public static class RemindersSetup
 
         if (builder.GetMode() == AppMode.Worker) builder.AddReminderScheduler(section);
         return builder;
+    }
+
+    private static bool SameSqliteFile(string? quartz, string? ef)
+    {
+        static string? FileOf(string? cs)
+        {
+            if (string.IsNullOrWhiteSpace(cs)) return null;
+            try { return Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource); }
+            catch (ArgumentException) { return null; }
+        }
+        var q = FileOf(quartz);
+        return q is not null && string.Equals(q, FileOf(ef ?? Data.DbContextConfigurator.DefaultSqlite), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -93,6 +93,20 @@ public sealed class SchedulerAndCliTests
     }
 
     [Fact]
+    public async Task Quartz_refuses_to_share_the_bots_own_SQLite_file()
+    {
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        {
+            await using var app = await TestApp.StartAsync(configure: b =>
+                b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Reminders:Store:ConnectionString"] = b.Configuration["ConnectionStrings:PkhBot"],
+                }));
+        });
+        Assert.Contains("Reminders:Store:ConnectionString", ex.Message);
+    }
+
+    [Fact]
     public async Task Tool_mode_has_no_scheduler()
     {
         await using var app = await TestApp.StartAsync();
