@@ -23,6 +23,11 @@ public sealed class RekapEksporTests : IAsyncLifetime
             var h1 = await d.HouseholdAsync("=HYPERLINK(\"x\") <b>", kec[0], p.Id);
             await d.ReportAsync(h1, now.AddDays(-2));
             await d.FollowUpAsync(h1, new DateOnly(2025, 11, 1), "-cek +KIS");
+            var lulus = await d.HouseholdAsync("Sudah Lulus", kec[0], p.Id);
+            lulus.Status = PkhBot.Households.HouseholdStatus.GraduasiMandiri;
+            db.Graduations.Add(new PkhBot.Reporting.Graduation { HouseholdId = lulus.Id, PendampingId = p.Id, Reason = "usaha", GraduatedAt = now.AddDays(-3), RecordedAt = now });
+            db.Graduations.Add(new PkhBot.Reporting.Graduation { HouseholdId = lulus.Id, PendampingId = p.Id, Reason = "lama", GraduatedAt = now.AddYears(-1).AddDays(-5), RecordedAt = now });
+            await db.SaveChangesAsync();
             await d.HouseholdAsync("Belum Dikunjungi", kec[0], p.Id);
             await d.HouseholdAsync("Di Kecamatan Lain", kec[1], q.Id);
             _coordinatorA = (await d.CoordinatorAsync("Koor A", 4001, false, kec[0])).Id;
@@ -44,6 +49,7 @@ public sealed class RekapEksporTests : IAsyncLifetime
         Assert.Contains("1 laporan 7 hari terakhir", r.Text);
         Assert.Contains("50% KPM dikunjungi 30 hari (1 dari 2)", r.Text);
         Assert.Contains("1 tindak lanjut terbuka, 1 terlambat", r.Text);
+        Assert.Contains("1 graduasi bulan ini, 1 tahun ini (tahun lalu s.d. tanggal ini: 1)", r.Text);
         Assert.True(m.Text.Length <= 1024);
     }
 
@@ -66,9 +72,9 @@ public sealed class RekapEksporTests : IAsyncLifetime
         var m = Assert.Single(r.Messages);
         Assert.Equal(AttachmentKind.Document, m.AttachmentKind);
         Assert.EndsWith(".xlsx", m.AttachmentName);
-        Assert.StartsWith("2 KPM", r.Text);
+        Assert.StartsWith("3 KPM", r.Text);
         var rows = MiniExcel.Query(new MemoryStream(m.Attachment!), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.DoesNotContain(rows, x => (string)x["Nama pengurus"] == "Di Kecamatan Lain");
         var risky = rows.Single(x => ((string)x["Nama pengurus"]).Contains("HYPERLINK"));
         Assert.StartsWith("'=", (string)risky["Nama pengurus"]);

@@ -69,6 +69,9 @@ public sealed class ReminderJobsTests : IAsyncLifetime
         Assert.Equal(5, toPendamping.Count);
         Assert.All(toPendamping, m => Assert.Equal(OutboxKind.Nudge, m.Kind));
         Assert.Contains("Siti &lt;Aminah&gt; &amp; _*[]", toPendamping[0].Text);
+        Assert.Contains("<b>7</b> tindak lanjut jatuh tempo minggu ini", toPendamping[0].Text);   // the weekly one, Monday
+        Assert.Contains("P2K2 bulan November belum dicatat", toPendamping[0].Text);
+        Assert.StartsWith("<b>1 tindak lanjut</b> jatuh tempo hari ini", toPendamping[1].Text);
         var coordinator = await Outbox(2001);
         Assert.Contains(coordinator, m => m.AttachmentKind == AttachmentKind.Photo && m.Attachment is { Length: > 1000 });
     }

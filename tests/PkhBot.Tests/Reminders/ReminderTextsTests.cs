@@ -30,6 +30,24 @@ public sealed class ReminderTextsTests
     }
 
     [Fact]
+    public void Follow_ups_due_today_list_the_first_few_and_count_the_rest()
+    {
+        var reply = ReminderTexts.FollowUpDue(5, [new(1, "Siti & Co", "cek <KIS>"), new(2, "Budi", "sekolah")]);
+        Assert.StartsWith("<b>5 tindak lanjut</b> jatuh tempo hari ini:\n• Siti &amp; Co — cek &lt;KIS&gt;", reply.Html);
+        Assert.EndsWith("…dan 3 lagi", reply.Html);
+        Assert.Equal("tl:list", reply.Keyboard!.Rows[0][0].Data);
+    }
+
+    [Fact]
+    public void Graduation_candidates_open_the_first_household_card()
+    {
+        var reply = ReminderTexts.GraduationCandidates(2, [new(42, "Warsini Binti Karto Sumo", ReminderTexts.CandidateNoKomponen)]);
+        Assert.StartsWith("<b>2 KPM calon graduasi</b>", reply.Html);
+        var button = reply.Keyboard!.Rows[0][0];
+        Assert.Equal(("kpm:42", "👤 Buka Warsini Binti"), (button.Data, button.Text));
+    }
+
+    [Fact]
     public void Numbers_use_Indonesian_thousands_separators()
         => Assert.Equal("40.000", ReminderTexts.N(40_000));
 
