@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+
+namespace PkhBot.Reminders;
+
+/// <summary>Monday: the digest of each coordinator's scope, numbers first, with a chart.</summary>
+public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDirectory directory, WorkCalendar calendar) : IReminderPlanner
+{
+    public string Job => JobNames.CoordinatorWeekly;
+
+    public async IAsyncEnumerable<PlannedNudge> PlanAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var recipients = await directory.CoordinatorsAsync(ct);
+        if (recipients.Count == 0) yield break;
+        var period = WorkCalendar.WeekKey(calendar.LocalDate(now));
+        var stats = await digests.StatsAsync(now, null, ct);   // once for the kabupaten, then summed per scope
+        foreach (var scope in await directory.CoordinatorScopesAsync(ct))
+        {
+            if (!recipients.TryGetValue(scope.Id, out var to)) continue;
+            var mine = stats.Values.Where(k => scope.Covers(k.KecamatanId)).ToList();
+            if (mine.Count == 0) continue;
+            var digest = digests.For(DigestBuilder.ScopeName(scope.WholeKabupaten, mine), now, mine);
+            yield return new PlannedNudge($"coordinator:{scope.Id}", period, to, DigestText.ToReply(digest, DigestChart.Render(digest)));
+        }
+    }
+}

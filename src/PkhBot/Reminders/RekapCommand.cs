@@ -1,0 +1,23 @@
+using PkhBot.Conversation;
+
+namespace PkhBot.Reminders;
+
+/// <summary>/rekap: the coordinator digest of the caller's own scope, on demand (text + chart).</summary>
+public sealed class RekapCommand(DigestBuilder digests) : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("rekap", "Rekap wilayah Anda (angka + grafik)", CommandSpec.Coordinators);
+
+    public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
+    {
+        var whole = ctx.Caller.IsAdmin || ctx.Caller.WholeKabupaten;
+        if (!whole && ctx.Caller.KecamatanIds.Count == 0)
+        {
+            ctx.Reply(ReminderTexts.RekapNoScope);
+            return;
+        }
+        var stats = await digests.StatsAsync(ctx.Now, whole ? null : ctx.Caller.KecamatanIds, ct);
+        var mine = stats.Values.ToList();
+        var digest = digests.For(DigestBuilder.ScopeName(whole, mine), ctx.Now, mine);
+        ctx.Reply(DigestText.ToReply(digest, DigestChart.Render(digest)));
+    }
+}
