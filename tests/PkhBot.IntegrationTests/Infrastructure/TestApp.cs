@@ -47,6 +47,15 @@ public sealed class TestApp : IAsyncDisposable
             // A started (Worker) host listens on a free port, so test classes can run in parallel.
             ["Urls"] = "http://127.0.0.1:0",
         };
+        // Each host gets its own Quartz file and scheduler name: parallel worker tests must not share a job store.
+        config["Reminders:Store:ConnectionString"] = $"Data Source={path}.quartz";
+        config["Reminders:Store:SchedulerName"] = $"test-{Guid.NewGuid():N}";
+        if (mode == AppMode.Worker)
+        {
+            // `run` requires a token; tests that talk to Telegram pass a FakeBotApi url, others get a closed port.
+            config["Telegram:BotToken"] = "123456:TEST-TOKEN";
+            config["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9";
+        }
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
 
         var app = AppHost.Build(mode, [], b =>
@@ -76,7 +85,7 @@ public sealed class TestApp : IAsyncDisposable
     {
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".quartz", ".quartz-wal", ".quartz-shm" })
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }
