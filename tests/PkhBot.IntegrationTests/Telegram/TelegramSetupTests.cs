@@ -9,7 +9,7 @@ public sealed class TelegramSetupTests
     [Fact]
     public async Task The_worker_without_a_token_stops_with_one_clear_line_naming_the_setting()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(mode: AppMode.Worker));
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(new Dictionary<string, string?> { ["Telegram:BotToken"] = "" }, AppMode.Worker));
         Assert.Contains("Telegram:BotToken", ex.Message);
         Assert.Contains("Telegram__BotToken", ex.Message);
     }
