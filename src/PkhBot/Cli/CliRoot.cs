@@ -6,9 +6,11 @@ namespace PkhBot.Cli;
 /// <summary>The verbs. `run` is the default; each verb builds the host it needs and nothing more.</summary>
 public static class CliRoot
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null)
+    /// <param name="hostArgs">Configuration for the host the verb builds (tests: "--ConnectionStrings:PkhBot=Data Source=their.db").</param>
+    /// <param name="stderr">Where error lines go (tests capture them); the console's error stream by default.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null, string[]? hostArgs = null, TextWriter? stderr = null)
     {
-        var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, Console.Error);
+        var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, stderr ?? Console.Error) { HostArgs = hostArgs ?? [] };
         var root = new RootCommand("PkhBot: asisten Telegram untuk pendamping, koordinator dan KPM PKH.");
         var run = RunVerb.Create(io);
         root.Subcommands.Add(run);
