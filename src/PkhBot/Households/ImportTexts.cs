@@ -34,7 +34,9 @@ public static class ImportTexts
         => $"Selesai{(r.DryRun ? " (uji coba, tidak ada yang disimpan)" : "")}: {r.Total} baris; ditambah {r.Added}, diperbarui {r.Updated}, tidak berubah {r.Unchanged}, ditolak {r.Rejected}. " +
            $"Pendamping baru {r.PendampingAdded}, diperbarui {r.PendampingUpdated}.";
     public static string RejectedHeader(int n) => $"{n} baris ditolak (baris lain tetap diproses; perbaiki baris ini lalu impor ulang file yang sama):";
-    public static string Line(int line, string reason) => $"  Baris {line}: {reason}";
+    /// <summary>Reasons quote cell values; a NIK or phone number typed in the wrong column is still masked.</summary>
+    public static string Line(int line, string reason) => $"  Baris {line}: {Privacy.Mask.Text(reason)}";
+    public static string PendampingConflict(string kode, int firstLine) => $"pendamping_kode {kode}: nama/HP berbeda dengan baris {firstLine}; yang dipakai data baris {firstLine}";
     public const string Reading = "Membaca file";
     public const string Saving = "Menyimpan";
 }

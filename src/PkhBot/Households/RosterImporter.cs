@@ -93,10 +93,17 @@ public sealed class RosterImporter(PkhDbContext db, TimeProvider clock, IOptions
     /// <summary>Creates unknown pendamping (tracked, so the caller's SaveChanges inserts them) and updates known ones from their first row.</summary>
     private void PlanPendamping(List<ValidRow> rows, Dictionary<string, Pendamping> known, DateTimeOffset now, ImportResult result)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, ValidRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
-            if (row.PendampingKode is not { } kode || !seen.Add(kode)) continue;
+            if (row.PendampingKode is not { } kode) continue;
+            if (seen.TryGetValue(kode, out var first))
+            {
+                if ((row.PendampingNama is not null && row.PendampingNama != first.PendampingNama) || (row.PendampingHp is not null && row.PendampingHp != first.PendampingHp))
+                    result.Warnings.Add(new RowProblem(row.Line, ImportTexts.PendampingConflict(kode, first.Line)));
+                continue;
+            }
+            seen[kode] = row;
             if (!known.TryGetValue(kode, out var p))
             {
                 p = new Pendamping { Kode = kode, Nama = row.PendampingNama ?? kode, Phone = row.PendampingHp, KecamatanId = row.KecamatanId, CreatedAt = now };

@@ -22,6 +22,7 @@ public static class OnboardingTexts
         => $"Kode undangan tidak dikenal. Periksa lagi tautan dari admin atau koordinator (salin utuh; huruf besar dan kecil berbeda). Sisa percobaan: {triesLeft}.";
     public const string UsedCode = "Kode undangan ini <b>sudah dipakai</b>. Setiap kode hanya berlaku satu kali. Minta kode baru ke admin atau koordinator PKH.";
     public const string ExpiredCode = "Kode undangan ini <b>sudah kedaluwarsa</b> (kode berlaku 7 hari). Minta kode baru ke admin atau koordinator PKH.";
+    public const string PrivateChatOnly = "Kode undangan hanya bisa dipakai di chat pribadi dengan bot, bukan di grup. Buka tautan undangan dari chat pribadi Anda.";
     public const string InviteNoLongerValid = "Undangan ini tidak berlaku lagi (data pendamping atau koordinatornya sudah dihapus). Minta kode baru ke admin.";
     public static string Blocked(DateTimeOffset until)
         => $"Terlalu banyak kode yang salah. Demi keamanan, coba lagi setelah {WibTime(until)}. Pastikan Anda memakai tautan undangan yang utuh.";

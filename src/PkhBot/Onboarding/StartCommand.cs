@@ -29,6 +29,12 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
             BecomePublic(ctx, identity);
             return;
         }
+        if (ctx.Message.ChatType != "private")
+        {
+            // A code typed in a group is seen by everyone there: do not consume it, ask for a private chat.
+            ctx.Reply(OnboardingTexts.PrivateChatOnly);
+            return;
+        }
 
         var check = await invites.CheckAsync(ctx.Caller.UserId, code, ctx.Now, ct);
         switch (check.Status)

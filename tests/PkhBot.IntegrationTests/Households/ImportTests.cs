@@ -227,4 +227,22 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("tidak bisa dibaca", r.Err);
     }
+
+    [Fact]
+    public async Task Conflicting_pendamping_details_are_warned_about_and_a_nik_in_the_wrong_column_is_masked()
+    {
+        var file = RosterFiles.WriteCsv([
+            RosterFiles.Row(1),
+            RosterFiles.Row(2, ("pendamping_nama", "Budi Santosa")),
+            RosterFiles.Row(3, ("sma", "3522011234567890")),
+        ]);
+
+        var r = await CliRunner.RunAsync(_app, "import", file);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Baris 3: pendamping_kode PDP-T01: nama/HP berbeda dengan baris 2", r.Out);
+        Assert.Contains("Baris 4: sma harus angka", r.Out);
+        Assert.DoesNotContain("3522011234567890", r.Out);
+        Assert.Equal("Budi Santoso", await _app.WithDbAsync(db => db.Pendamping.Select(p => p.Nama).SingleAsync()));
+    }
 }

@@ -210,7 +210,7 @@ public sealed class OnboardingTests : IAsyncLifetime
         var wrong = await user.SendContactAsync("+62 813 0000 1111");
         var someoneElse = await user.ProcessAsync(new Incoming
         {
-            Channel = "telegram", UpdateId = 7_050_999, UserId = 7050, ChatId = 7050, SentAt = _app.Clock.GetUtcNow(),
+            Channel = "telegram", UpdateId = 97_050_999, UserId = 7050, ChatId = 7050, SentAt = _app.Clock.GetUtcNow(),
             Contact = new SharedContact("081234567890", 9999),
         });
         Assert.False((await IdentityAsync(7050))!.PhoneVerified);
@@ -222,5 +222,22 @@ public sealed class OnboardingTests : IAsyncLifetime
         Assert.Contains("cocok", right.Text);
         Assert.DoesNotContain("081234567890", right.Text);
         Assert.True((await IdentityAsync(7050))!.PhoneVerified);
+    }
+
+    [Fact]
+    public async Task An_invite_code_sent_in_a_group_is_not_consumed()
+    {
+        var code = await CreateInviteAsync("--role", "admin");
+        var user = new ChatDriver(_app, 7060);
+
+        var r = await user.ProcessAsync(new Incoming
+        {
+            Channel = "telegram", UpdateId = 97_060_001, UserId = 7060, ChatId = -100123, ChatType = "supergroup",
+            Text = $"/start {code}", SentAt = _app.Clock.GetUtcNow(),
+        });
+
+        Assert.Contains("chat pribadi", r.Text);
+        Assert.Null(await IdentityAsync(7060));
+        Assert.Contains("Selamat datang", (await user.SendAsync($"/start {code}")).Text);
     }
 }
