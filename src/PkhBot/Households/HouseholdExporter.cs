@@ -82,12 +82,15 @@ public sealed class HouseholdExporter(PkhDbContext db)
         }
     }
 
-    private sealed record Page(int Id, string IdKpm, string Nik, string Nama, string? Alamat, string? Desa, string Kecamatan, string? PKode, string? PNama,
+    internal sealed record Page(int Id, string IdKpm, string Nik, string Nama, string? Alamat, string? Desa, string Kecamatan, string? PKode, string? PNama,
         int IbuHamil, int AnakUsiaDini, int Sd, int Smp, int Sma, int DisabilitasBerat, int Lansia, HouseholdStatus Status);
 
     private sealed record Latest(DateTimeOffset At, ReportCategory Category, string Note);
 
-    private IQueryable<Page> PageQuery(int? kecamatanId, int lastId)
+    private IQueryable<Page> PageQuery(int? kecamatanId, int lastId) => PageQuery(db, kecamatanId, lastId);
+
+    /// <summary>One keyset page of households with their names resolved (also translated for SQL Server in tests).</summary>
+    internal static IQueryable<Page> PageQuery(PkhDbContext db, int? kecamatanId, int lastId)
         => db.Households.AsNoTracking()
             .Where(h => h.Id > lastId && (kecamatanId == null || h.KecamatanId == kecamatanId))
             .OrderBy(h => h.Id)
