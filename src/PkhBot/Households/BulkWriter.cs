@@ -64,8 +64,9 @@ public static class BulkWriter
         {
             if (item is IVersioned v) v.Version = Guid.NewGuid();
             table.Bind(cmd, item, insert: true);
-            var id = await cmd.ExecuteScalarAsync(ct);
-            table.SetKey(item, id!);
+            await cmd.ExecuteNonQueryAsync(ct);
+            // The new rowid straight from SQLite: no result set to read per row.
+            table.SetKey(item, SQLitePCL.raw.sqlite3_last_insert_rowid(((Microsoft.Data.Sqlite.SqliteConnection)cmd.Connection!).Handle));
         }
     }
 
@@ -111,11 +112,12 @@ public static class BulkWriter
 
         public DbCommand CreateCommand(PkhDbContext db, bool insert)
         {
+            var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes run inside BulkWriter.InTransactionAsync");
             var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.Transaction = tx.GetDbTransaction();
             var names = _columns.Select(p => $"\"{p.GetColumnName()}\"").ToArray();
             cmd.CommandText = insert
-                ? $"INSERT INTO \"{_table}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", _columns.Select((_, i) => "$p" + i))}) RETURNING \"{_key.GetColumnName()}\";"
+                ? $"INSERT INTO \"{_table}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", _columns.Select((_, i) => "$p" + i))});"
                 : $"UPDATE \"{_table}\" SET {string.Join(", ", names.Select((n, i) => $"{n} = $p{i}"))} WHERE \"{_key.GetColumnName()}\" = $key;";
             return cmd;
         }
