@@ -240,4 +240,20 @@ public sealed class OnboardingTests : IAsyncLifetime
         Assert.Null(await IdentityAsync(7060));
         Assert.Contains("Selamat datang", (await user.SendAsync($"/start {code}")).Text);
     }
+
+    [Fact]
+    public async Task A_public_user_who_later_gets_an_invite_becomes_staff_in_the_same_identity()
+    {
+        var user = new ChatDriver(_app, 7070);
+        await user.SendAsync("/start");
+        var id = (await IdentityAsync(7070))!.Id;
+        var code = await CreateInviteAsync("--role", "pendamping", "--pendamping-kode", "PDP-777");
+
+        await user.SendAsync($"/start {code}");
+
+        var identity = await IdentityAsync(7070);
+        Assert.Equal(id, identity!.Id);
+        Assert.Equal(Role.Pendamping, identity.Role);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Identities.CountAsync(i => i.UserId == 7070)));
+    }
 }
