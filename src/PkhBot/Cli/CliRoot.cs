@@ -6,7 +6,8 @@ namespace PkhBot.Cli;
 /// <summary>The verbs. `run` is the default; each verb builds the host it needs and nothing more.</summary>
 public static class CliRoot
 {
-    /// <param name="hostArgs">Configuration overrides in command-line form ("--ConnectionStrings:PkhBot=Data Source=x.db"); tests use them.</param>
+    /// <param name="hostArgs">Configuration for the host the verb builds (tests: "--ConnectionStrings:PkhBot=Data Source=their.db").</param>
+    /// <param name="stderr">Where error lines go (tests capture them); the console's error stream by default.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextReader? stdin = null, string[]? hostArgs = null, TextWriter? stderr = null)
     {
         var io = new CliIo(stdout ?? Console.Out, stdin ?? Console.In, stderr ?? Console.Error) { HostArgs = hostArgs ?? [] };

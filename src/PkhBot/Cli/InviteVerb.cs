@@ -1,17 +1,109 @@
 using System.CommandLine;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Data;
+using PkhBot.Households;
+using PkhBot.Onboarding;
 
 namespace PkhBot.Cli;
 
 public static class InviteVerb
 {
+    public const string BotPlaceholder = "NAMA_BOT";
+
     public static Command Create(CliIo io)
     {
-        var cmd = new Command("invite", "Belum tersedia.");
-        cmd.SetAction(_ =>
+        var role = new Option<string>("--role") { Description = "Peran yang diundang", Required = true };
+        role.AcceptOnlyFromAmong("pendamping", "koordinator", "admin");
+        var kode = new Option<string?>("--pendamping-kode") { Description = "Kode pendamping (wajib untuk --role pendamping)" };
+        var kecamatan = new Option<string[]>("--kecamatan") { Description = "Kecamatan wilayah koordinator (boleh lebih dari satu); tanpa ini = seluruh kabupaten", AllowMultipleArgumentsPerToken = true };
+        var nama = new Option<string?>("--nama") { Description = "Nama koordinator (opsional)" };
+        var json = new Option<bool>("--json") { Description = "Cetak {\"code\",\"link\",\"expires\"} sebagai JSON" };
+        var create = new Command("create", "Buat kode undangan sekali pakai (berlaku 7 hari) dan tautan t.me untuk /start.") { role, kode, kecamatan, nama, json };
+        create.SetAction(async (pr, ct) =>
         {
-            io.Err.WriteLine("Perintah ini belum tersedia.");
-            return 1;
+            await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
+            await app.PrepareAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
+            var target = await ResolveAsync(db, clock, pr.GetValue(role)!, pr.GetValue(kode), pr.GetValue(kecamatan) ?? [], pr.GetValue(nama), ct);
+            if (target.Error is not null)
+            {
+                io.Err.WriteLine(target.Error);
+                return 2;
+            }
+            var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(target.Role, target.PendampingId, target.CoordinatorId, ct);
+
+            var bot = app.Configuration["Telegram:BotUsername"]?.Trim().TrimStart('@');
+            if (string.IsNullOrEmpty(bot))
+            {
+                bot = BotPlaceholder;
+                io.Err.WriteLine("Telegram:BotUsername belum diisi: ganti NAMA_BOT di tautan dengan username bot Anda (tanpa @), atau isi setelan itu.");
+            }
+            var link = $"https://t.me/{bot}?start={invite.Code}";
+            if (pr.GetValue(json))
+            {
+                io.Out.WriteLine(JsonSerializer.Serialize(new { code = invite.Code, link, expires = invite.ExpiresAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }));
+            }
+            else
+            {
+                io.Out.WriteLine($"Undangan {target.Description}");
+                io.Out.WriteLine($"Kode    : {invite.Code}");
+                io.Out.WriteLine($"Berlaku : sampai {OnboardingTexts.WibTime(invite.ExpiresAt)} (sekali pakai)");
+                io.Out.WriteLine($"Tautan  : {link}");
+            }
+            return 0;
         });
+        var cmd = new Command("invite", "Undangan untuk pendamping, koordinator dan admin.");
+        cmd.Subcommands.Add(create);
         return cmd;
+    }
+
+    private sealed record Target(Role Role, int? PendampingId, int? CoordinatorId, string Description, string? Error = null);
+
+    private static async Task<Target> ResolveAsync(PkhDbContext db, TimeProvider clock, string role, string? kode, string[] kecamatan, string? nama, CancellationToken ct)
+    {
+        switch (role)
+        {
+            case "pendamping":
+            {
+                if (kecamatan.Length > 0) return Fail("--kecamatan hanya untuk --role koordinator. Wilayah pendamping ikut data roster.");
+                if (string.IsNullOrWhiteSpace(kode)) return Fail("--pendamping-kode wajib untuk --role pendamping, mis. --pendamping-kode PDP-001.");
+                var p = await db.Pendamping.AsNoTracking().FirstOrDefaultAsync(x => x.Kode == kode.Trim(), ct);
+                if (p is null) return Fail($"Pendamping dengan kode '{kode}' tidak ditemukan. Impor roster dulu, atau periksa kodenya.");
+                return new Target(Role.Pendamping, p.Id, null, $"pendamping {p.Nama} ({p.Kode})");
+            }
+            case "koordinator":
+            {
+                if (kode is not null) return Fail("--pendamping-kode hanya untuk --role pendamping.");
+                var wilayah = await WilayahIndex.LoadAsync(db, ct);
+                var names = kecamatan.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                var found = names.Select(n => (Name: n, Kec: wilayah.FindKecamatan(n))).ToList();
+                var unknown = found.Where(f => f.Kec is null).Select(f => f.Name).ToList();
+                if (unknown.Count > 0)
+                    return Fail($"Kecamatan tidak dikenal: {string.Join(", ", unknown)}. Pilihan: {string.Join(", ", wilayah.Kecamatan.Select(k => k.Nama).Order())}.");
+                var kecs = found.Select(f => f.Kec!.Value).DistinctBy(k => k.Id).ToList();
+                var whole = kecs.Count == 0;
+                var scope = whole ? "seluruh kabupaten" : "Kec. " + string.Join(", ", kecs.Select(k => k.Nama));
+                var coordinator = new Coordinator
+                {
+                    Nama = Truncate(string.IsNullOrWhiteSpace(nama) ? $"Koordinator {(whole ? "Kabupaten" : string.Join(", ", kecs.Select(k => k.Nama)))}" : nama.Trim(), 150),
+                    WholeKabupaten = whole,
+                    CreatedAt = clock.GetUtcNow(),
+                    Kecamatan = kecs.Select(k => new CoordinatorKecamatan { KecamatanId = k.Id }).ToList(),
+                };
+                db.Coordinators.Add(coordinator);
+                await db.SaveChangesAsync(ct);
+                return new Target(Role.Koordinator, null, coordinator.Id, $"koordinator {coordinator.Nama} ({scope})");
+            }
+            default:
+                if (kode is not null || kecamatan.Length > 0) return Fail("--role admin tidak memakai --pendamping-kode atau --kecamatan.");
+                return new Target(Role.Admin, null, null, "admin kabupaten");
+        }
+
+        static Target Fail(string error) => new(Role.None, null, null, "", error);
+        static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
     }
 }

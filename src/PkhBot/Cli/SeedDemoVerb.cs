@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PkhBot.Households;
 
 namespace PkhBot.Cli;
 
@@ -6,11 +7,28 @@ public static class SeedDemoVerb
 {
     public static Command Create(CliIo io)
     {
-        var cmd = new Command("seed-demo", "Belum tersedia.");
-        cmd.SetAction(_ =>
+        var households = new Option<int>("--households")
         {
-            io.Err.WriteLine("Perintah ini belum tersedia.");
-            return 1;
+            Description = "Jumlah rumah tangga demo (bawaan 55.028, seperti Bojonegoro)",
+            DefaultValueFactory = _ => DemoSeeder.DefaultHouseholds,
+        };
+        households.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 1_000_000) r.AddError("--households harus 0 sampai 1.000.000.");
+        });
+        var cmd = new Command("seed-demo", "Isi data demo Bojonegoro (28 kecamatan, 209 pendamping, rumah tangga dan riwayat laporan). Aman diulang.") { households };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
+            await app.PrepareAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var r = await seeder.SeedWithResultAsync(pr.GetValue(households), (done, total) => io.Out.WriteLine($"Rumah tangga: {done}/{total}"), ct);
+            io.Out.WriteLine(r.HouseholdsAdded + r.PendampingAdded == 0
+                ? "Data demo sudah lengkap; tidak ada yang ditambahkan."
+                : $"Data demo ditambahkan: {r.PendampingAdded} pendamping, {r.HouseholdsAdded} rumah tangga, {r.ReportsAdded} laporan, {r.FollowUpsAdded} tindak lanjut, {r.GraduationsAdded} graduasi ({started.Elapsed.TotalSeconds:0.0} dtk).");
+            return 0;
         });
         return cmd;
     }

@@ -4,7 +4,13 @@ public static class HouseholdsSetup
 {
     public static IHostApplicationBuilder AddHouseholds(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ImportOptions>()
+            .Bind(builder.Configuration.GetSection(ImportOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<RosterImporter>();
+        builder.Services.AddScoped<HouseholdExporter>();
         return builder;
     }
 }

@@ -1,0 +1,141 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PkhBot.Data;
+using PkhBot.Reporting;
+
+namespace PkhBot.Households;
+
+/// <summary>
+/// Households with their latest report and open follow-ups, to CSV or XLSX. Streams in keyset pages of 2,000, so
+/// a whole kabupaten never sits in memory. NIK masked; text cells that a spreadsheet would run as a formula get a '.
+/// </summary>
+public sealed class HouseholdExporter(PkhDbContext db)
+{
+    private const int PageSize = 2_000;
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    public static readonly string[] Header =
+    [
+        "id_kpm", "nik", "nama_pengurus", "alamat", "desa", "kecamatan", "pendamping_kode", "pendamping_nama",
+        "ibu_hamil", "anak_usia_dini", "sd", "smp", "sma", "disabilitas_berat", "lansia", "status",
+        "laporan_terakhir_tanggal", "laporan_terakhir_kategori", "laporan_terakhir_catatan", "tindak_lanjut_terbuka",
+    ];
+
+    public async Task<int> ExportCsvAsync(string path, int? kecamatanId, CancellationToken ct)
+    {
+        var rows = 0;
+        await using var csv = CsvWriter.ToFile(path, CsvWriterOptions.Default with { WriteByteOrderMark = true });
+        csv.WriteHeader(Header);
+        await foreach (var row in RowsAsync(kecamatanId, ct))
+        {
+            await csv.WriteRecordAsync(row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray(), ct);
+            rows++;
+        }
+        return rows;
+    }
+
+    public Task<int> ExportXlsxAsync(string path, int? kecamatanId, CancellationToken ct)
+    {
+        var rows = 0;
+        // MiniExcel pulls the rows while it writes, so pages are read as the file grows.
+        IEnumerable<Dictionary<string, object?>> Stream()
+        {
+            foreach (var row in Rows(kecamatanId))
+            {
+                ct.ThrowIfCancellationRequested();
+                rows++;
+                var d = new Dictionary<string, object?>(Header.Length);
+                for (var i = 0; i < Header.Length; i++) d[Header[i]] = row[i];
+                yield return d;
+            }
+        }
+        if (File.Exists(path)) File.Delete(path);
+        MiniExcel.SaveAs(path, Stream());
+        return Task.FromResult(rows);
+    }
+
+    private async IAsyncEnumerable<object?[]> RowsAsync(int? kecamatanId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var lastId = 0;
+        while (true)
+        {
+            var page = await PageQuery(kecamatanId, lastId).ToListAsync(ct);
+            if (page.Count == 0) yield break;
+            var extras = await ExtrasAsync(page, ct);
+            foreach (var h in page) yield return ToRow(h, extras);
+            lastId = page[^1].Id;
+        }
+    }
+
+    private IEnumerable<object?[]> Rows(int? kecamatanId)
+    {
+        var lastId = 0;
+        while (true)
+        {
+            var page = PageQuery(kecamatanId, lastId).ToList();
+            if (page.Count == 0) yield break;
+            var extras = ExtrasAsync(page, CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var h in page) yield return ToRow(h, extras);
+            lastId = page[^1].Id;
+        }
+    }
+
+    internal sealed record Page(int Id, string IdKpm, string Nik, string Nama, string? Alamat, string? Desa, string Kecamatan, string? PKode, string? PNama,
+        int IbuHamil, int AnakUsiaDini, int Sd, int Smp, int Sma, int DisabilitasBerat, int Lansia, HouseholdStatus Status);
+
+    private sealed record Latest(DateTimeOffset At, ReportCategory Category, string Note);
+
+    private IQueryable<Page> PageQuery(int? kecamatanId, int lastId) => PageQuery(db, kecamatanId, lastId);
+
+    /// <summary>One keyset page of households with their names resolved (also translated for SQL Server in tests).</summary>
+    internal static IQueryable<Page> PageQuery(PkhDbContext db, int? kecamatanId, int lastId)
+        => db.Households.AsNoTracking()
+            .Where(h => h.Id > lastId && (kecamatanId == null || h.KecamatanId == kecamatanId))
+            .OrderBy(h => h.Id)
+            .Take(PageSize)
+            .Select(h => new Page(h.Id, h.IdKpm, h.Nik, h.NamaPengurus, h.Alamat, h.Desa!.Nama, h.Kecamatan!.Nama, h.Pendamping!.Kode, h.Pendamping!.Nama,
+                h.IbuHamil, h.AnakUsiaDini, h.Sd, h.Smp, h.Sma, h.DisabilitasBerat, h.Lansia, h.Status));
+
+    /// <summary>Latest report and open follow-ups of one page: two range queries instead of a subquery per row.</summary>
+    private async Task<(Dictionary<int, Latest> Latest, Dictionary<int, int> Open)> ExtrasAsync(List<Page> page, CancellationToken ct)
+    {
+        int min = page[0].Id, max = page[^1].Id;
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.HouseholdId >= min && r.HouseholdId <= max && !r.Withdrawn)
+            .Select(r => new { r.HouseholdId, r.Id, r.EventAt, r.Category, r.Note })
+            .ToListAsync(ct);
+        var latest = reports.GroupBy(r => r.HouseholdId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.EventAt).ThenByDescending(r => r.Id).Select(r => new Latest(r.EventAt, r.Category, r.Note)).First());
+        var open = (await db.FollowUps.AsNoTracking()
+                .Where(f => f.HouseholdId >= min && f.HouseholdId <= max && f.Status == FollowUpStatus.Open)
+                .Select(f => f.HouseholdId).ToListAsync(ct))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        return (latest, open);
+    }
+
+    private static object?[] ToRow(Page h, (Dictionary<int, Latest> Latest, Dictionary<int, int> Open) extras)
+    {
+        extras.Latest.TryGetValue(h.Id, out var l);
+        return
+        [
+            Text(h.IdKpm), Privacy.Mask.Nik(h.Nik), Text(h.Nama), Text(h.Alamat), Text(h.Desa), Text(h.Kecamatan), Text(h.PKode), Text(h.PNama),
+            h.IbuHamil, h.AnakUsiaDini, h.Sd, h.Smp, h.Sma, h.DisabilitasBerat, h.Lansia, StatusText(h.Status),
+            l is null ? "" : l.At.ToOffset(Wib).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            l is null ? "" : l.Category.ToString().ToLowerInvariant(),
+            Text(l is null ? "" : Privacy.Mask.Text(l.Note)),
+            extras.Open.GetValueOrDefault(h.Id),
+        ];
+    }
+
+    private static string Text(string? s) => Spreadsheet.Neutralize(s ?? "") ?? "";
+
+    public static string StatusText(HouseholdStatus s) => s switch
+    {
+        HouseholdStatus.GraduasiMandiri => "graduasi_mandiri",
+        HouseholdStatus.GraduasiAlamiah => "graduasi_alamiah",
+        HouseholdStatus.Nonaktif => "nonaktif",
+        _ => "aktif",
+    };
+}
