@@ -9,11 +9,27 @@ public static class ReportingSetup
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GraduationRulesOptions>().BindConfiguration(GraduationRulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddScoped<GraduationCandidates>();
+        builder.Services.AddScoped<DataQualityReport>();
+        builder.Services.AddScoped<IReportExtractor, RuleBasedReportExtractor>();
 
         builder.Services.AddCommand<LaporCommand>();
         builder.Services.AddFlow<LaporFlow>();
         builder.Services.AddCallback<LaporFlow>();
         builder.Services.AddCommand<BatalCommand>();
+        builder.Services.AddFreeText<FreeTextReport>();
+        builder.Services.AddCallback<FreeTextReport>();
+        builder.Services.AddFlow<FreeTextReport>();
+        builder.Services.AddFreeText<PhotoLocationHandler>();
+
+        builder.Services.AddCommand<TindakLanjutCommand>();
+        builder.Services.AddCommand<SelesaiCommand>();
+        builder.Services.AddCommand<P2k2Flow>();
+        builder.Services.AddFlow<P2k2Flow>();
+        builder.Services.AddCallback<P2k2Flow>();
+        builder.Services.AddCommand<GraduasiCommand>();
+        builder.Services.AddCommand<KandidatCommand>();
+        builder.Services.AddCommand<CekDataCommand>();
         return builder;
     }
 }
