@@ -30,13 +30,8 @@ public static class HouseholdSearch
         }
 
         var query = NameSearch.Normalize(trimmed);
-        var fragments = NameSearch.PrefilterFragments(query);
-        if (fragments.Count == 0) return [];
-        var f = Enumerable.Range(0, 6).Select(i => fragments[Math.Min(i, fragments.Count - 1)]).ToArray();
-        string f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5];
-        var candidates = await scope
-            .Where(h => h.NamaSearch.Contains(f0) || h.NamaSearch.Contains(f1) || h.NamaSearch.Contains(f2)
-                     || h.NamaSearch.Contains(f3) || h.NamaSearch.Contains(f4) || h.NamaSearch.Contains(f5))
+        if (NameSearch.PrefilterFragments(query).Count == 0) return [];
+        var candidates = await NamePrefilter(scope, query)
             .Take(MaxCandidates)
             .Select(h => new { h.Id, h.IdKpm, h.NamaPengurus, h.NamaSearch, Desa = h.Desa!.Nama })
             .ToListAsync(ct);
@@ -46,6 +41,17 @@ public static class HouseholdSearch
             .OrderByDescending(h => h.Score).ThenBy(h => h.Nama).ThenBy(h => h.IdKpm)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>Rows whose NamaSearch contains any prefilter fragment of the query (one fixed-shape LIKE ... OR ... on every provider).</summary>
+    public static IQueryable<Household> NamePrefilter(IQueryable<Household> scope, string normalizedQuery)
+    {
+        var fragments = NameSearch.PrefilterFragments(normalizedQuery);
+        if (fragments.Count == 0) return scope.Where(h => false);
+        var f = Enumerable.Range(0, 6).Select(i => fragments[Math.Min(i, fragments.Count - 1)]).ToArray();
+        string f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5];
+        return scope.Where(h => h.NamaSearch.Contains(f0) || h.NamaSearch.Contains(f1) || h.NamaSearch.Contains(f2)
+                             || h.NamaSearch.Contains(f3) || h.NamaSearch.Contains(f4) || h.NamaSearch.Contains(f5));
     }
 
     /// <summary>IDs in scope within two typos of <paramref name="idKpm"/> (a mistyped digit, two swapped digits).</summary>

@@ -31,6 +31,23 @@ public sealed class DataQualityReport(IOptions<ReportingOptions> options)
     public Task<DataQualityResult> BuildAsync(PkhDbContext db, Caller caller, CancellationToken ct)
         => BuildAsync(db, HouseholdScope.Visible(db, caller), ct);
 
+    public static IQueryable<string> DuplicateNiks(IQueryable<Household> scope)
+        => scope.GroupBy(h => h.Nik).Where(g => g.Count() > 1).Select(g => g.Key);
+
+    /// <summary>Rows of the first 20 duplicated NIK (the caller masks the NIK before showing anything).</summary>
+    public static IQueryable<Household> DuplicateNikRows(IQueryable<Household> scope)
+    {
+        var keys = DuplicateNiks(scope).OrderBy(k => k).Take(20);
+        return scope.Where(h => keys.Contains(h.Nik)).OrderBy(h => h.Nik).ThenBy(h => h.IdKpm);
+    }
+
+    public sealed record Load(int PendampingId, int N);
+
+    public static IQueryable<Load> Overloaded(IQueryable<Household> scope, int caseload)
+        => scope.Where(h => h.PendampingId != null && h.Status == HouseholdStatus.Aktif)
+            .GroupBy(h => h.PendampingId!.Value).Where(g => g.Count() > caseload)
+            .OrderByDescending(g => g.Count()).Select(g => new Load(g.Key, g.Count()));
+
     public async Task<DataQualityResult> BuildAsync(PkhDbContext db, IQueryable<Household> scope, CancellationToken ct)
     {
         var caseload = options.Value.UsualCaseload;
@@ -42,19 +59,15 @@ public sealed class DataQualityReport(IOptions<ReportingOptions> options)
         var pendampingPerKec = await db.Pendamping.Where(p => p.Active && p.KecamatanId != null && kecIds.Contains(p.KecamatanId.Value))
             .GroupBy(p => p.KecamatanId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
 
-        var dupKeys = scope.GroupBy(h => h.Nik).Where(g => g.Count() > 1).Select(g => g.Key);
-        var dupGroups = await dupKeys.CountAsync(ct);
-        var dupRows = await scope.Where(h => dupKeys.Take(20).Contains(h.Nik)).OrderBy(h => h.Nik).ThenBy(h => h.IdKpm)
-            .Select(h => new { h.Nik, h.IdKpm }).Take(200).ToListAsync(ct);
+        var dupGroups = await DuplicateNiks(scope).CountAsync(ct);
+        var dupRows = await DuplicateNikRows(scope).Select(h => new { h.Nik, h.IdKpm }).Take(200).ToListAsync(ct);
         var duplicates = dupRows.GroupBy(r => r.Nik).Select(g => new DuplicateNik(Privacy.Mask.Nik(g.Key), g.Select(r => r.IdKpm).ToList())).ToList();
 
         var orphans = scope.Where(h => h.PendampingId == null);
         var orphanCount = await orphans.CountAsync(ct);
         var orphanSample = await orphans.OrderBy(h => h.IdKpm).Select(h => h.IdKpm).Take(10).ToListAsync(ct);
 
-        var overloaded = await scope.Where(h => h.PendampingId != null && h.Status == HouseholdStatus.Aktif)
-            .GroupBy(h => h.PendampingId!.Value).Where(g => g.Count() > caseload)
-            .Select(g => new { PendampingId = g.Key, N = g.Count() }).OrderByDescending(g => g.N).Take(20).ToListAsync(ct);
+        var overloaded = await Overloaded(scope, caseload).Take(20).ToListAsync(ct);
         var overIds = overloaded.Select(o => o.PendampingId).ToList();
         var names = await db.Pendamping.Where(p => overIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Nama, ct);
 

@@ -11,10 +11,13 @@ public sealed class TindakLanjutCommand : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("tindaklanjut", "Tindak lanjut yang masih terbuka", CommandSpec.Staff, ["tl"]);
 
+    public static IQueryable<FollowUp> OpenInScope(Data.PkhDbContext db, IQueryable<Household> scope)
+        => db.FollowUps.Where(f => f.Status == FollowUpStatus.Open && scope.Any(h => h.Id == f.HouseholdId));
+
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         var scope = HouseholdScope.Visible(ctx.Db, ctx.Caller);
-        var open = ctx.Db.FollowUps.Where(f => f.Status == FollowUpStatus.Open && scope.Any(h => h.Id == f.HouseholdId));
+        var open = OpenInScope(ctx.Db, scope);
         var total = await open.CountAsync(ct);
         var today = Wib.Today(ctx.Now);
         var overdue = await open.CountAsync(f => f.DueDate < today, ct);

@@ -21,6 +21,13 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
     public Task<IReadOnlyList<GraduationCandidate>> FindAsync(PkhDbContext db, Caller caller, DateTimeOffset now, CancellationToken ct)
         => FindAsync(db, HouseholdScope.Visible(db, caller), now, ct);
 
+    public static IQueryable<ProgressReport> IncomeReports(PkhDbContext db, IQueryable<Household> active, long threshold, DateTimeOffset since)
+        => db.Reports.Where(r => !r.Withdrawn && r.IncomeRupiah >= threshold && r.EventAt >= since && active.Any(h => h.Id == r.HouseholdId));
+
+    public static IQueryable<ProgressReport> BusinessReports(PkhDbContext db, IQueryable<Household> active)
+        => db.Reports.Where(r => !r.Withdrawn && r.Category == ReportCategory.Usaha && r.ValuesJson != null && r.ValuesJson.Contains("businessMonths")
+                                 && active.Any(h => h.Id == r.HouseholdId));
+
     public async Task<IReadOnlyList<GraduationCandidate>> FindAsync(PkhDbContext db, IQueryable<Household> scope, DateTimeOffset now, CancellationToken ct)
     {
         var o = Rules;
@@ -34,8 +41,7 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(o.MonthsWindow - 1));
         var windowStart = Wib.StartOfDay(firstMonth);
         var threshold = o.IncomeThresholdRupiah;
-        var incomeRows = await db.Reports
-            .Where(r => !r.Withdrawn && r.IncomeRupiah >= threshold && r.EventAt >= windowStart && active.Any(h => h.Id == r.HouseholdId))
+        var incomeRows = await IncomeReports(db, active, threshold, windowStart)
             .Select(r => new { r.HouseholdId, r.EventAt }).ToListAsync(ct);
         foreach (var g in incomeRows.GroupBy(r => r.HouseholdId))
         {
@@ -45,9 +51,7 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
         }
 
         // (2) Business running long enough, as stated in an usaha report.
-        var usahaRows = await db.Reports
-            .Where(r => !r.Withdrawn && r.Category == ReportCategory.Usaha && r.ValuesJson != null && r.ValuesJson.Contains("businessMonths")
-                        && active.Any(h => h.Id == r.HouseholdId))
+        var usahaRows = await BusinessReports(db, active)
             .Select(r => new { r.Id, r.HouseholdId, r.ValuesJson }).ToListAsync(ct);
         foreach (var g in usahaRows.GroupBy(r => r.HouseholdId))
         {

@@ -21,6 +21,9 @@ public sealed class ReportingOptions
 
     [Range(1, 100_000, ErrorMessage = "Reporting:UsualCaseload harus 1-100000: jumlah KPM wajar per pendamping untuk /cekdata (mis. 300).")]
     public int UsualCaseload { get; set; } = 300;
+
+    /// <summary>Use the LLM (when one is configured) to read free-text reports; false keeps the offline rules.</summary>
+    public bool UseLlmExtractor { get; set; } = true;
 }
 
 /// <summary>

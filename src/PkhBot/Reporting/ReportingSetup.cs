@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
 using PkhBot.Conversation;
 
 namespace PkhBot.Reporting;
@@ -11,7 +13,12 @@ public static class ReportingSetup
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<GraduationCandidates>();
         builder.Services.AddScoped<DataQualityReport>();
-        builder.Services.AddScoped<IReportExtractor, RuleBasedReportExtractor>();
+        builder.Services.AddScoped<RuleBasedReportExtractor>();
+        // With an LLM configured (an IChatCompletionService in DI), free text goes through SK function calling.
+        builder.Services.AddScoped<IReportExtractor>(sp =>
+            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.UseLlmExtractor && sp.GetService<IChatCompletionService>() is { } chat
+                ? new LlmReportExtractor(chat, sp.GetRequiredService<RuleBasedReportExtractor>(), sp.GetRequiredService<ILogger<LlmReportExtractor>>())
+                : sp.GetRequiredService<RuleBasedReportExtractor>());
 
         builder.Services.AddCommand<LaporCommand>();
         builder.Services.AddFlow<LaporFlow>();
