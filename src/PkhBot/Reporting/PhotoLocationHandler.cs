@@ -27,7 +27,7 @@ public sealed class PhotoLocationHandler(ReportService reports) : IFreeTextHandl
                 .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
             if (last is null)
             {
-                ctx.Reply(ReportingTexts.PhotoHint);
+                ctx.Reply(ReportingTexts.PhotoHint(reports.Options.AttachMinutes));
                 return true;
             }
             last.PhotoFileId = photo;
@@ -40,7 +40,7 @@ public sealed class PhotoLocationHandler(ReportService reports) : IFreeTextHandl
             .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (visit is null)
         {
-            ctx.Reply(ReportingTexts.LocationHint);
+            ctx.Reply(ReportingTexts.LocationHint(reports.Options.AttachMinutes));
             return true;
         }
         visit.Latitude = msg.Location!.Latitude;

@@ -90,8 +90,8 @@ public static class ReportingTexts
     public static string WithdrawTooLate(int id, int hours) => $"Laporan No. {id} sudah lewat {hours} jam, tidak bisa ditarik lagi. Kirim laporan koreksi dengan /lapor.";
     public static string AlreadyWithdrawn(int id) => $"Laporan No. {id} sudah ditarik sebelumnya.";
 
-    public const string PhotoHint = "Foto diterima, tapi belum ada laporan dalam 10 menit terakhir untuk ditempeli. Kirim foto dengan keterangan: <code>ID KATEGORI catatan</code>.";
-    public const string LocationHint = "Lokasi diterima, tapi belum ada laporan kunjungan dalam 10 menit terakhir. Kirim /lapor dulu, lalu bagikan lokasi.";
+    public static string PhotoHint(int minutes) => $"Foto diterima, tapi belum ada laporan dalam {minutes} menit terakhir untuk ditempeli. Kirim foto dengan keterangan: <code>ID KATEGORI catatan</code>.";
+    public static string LocationHint(int minutes) => $"Lokasi diterima, tapi belum ada laporan kunjungan dalam {minutes} menit terakhir. Kirim /lapor dulu, lalu bagikan lokasi.";
     public static string PhotoAttached(int id) => $"📷 Foto ditempelkan ke laporan No. {id}.";
     public static string LocationAttached(int id) => $"📍 Lokasi dicatat untuk laporan No. {id}.";
 
