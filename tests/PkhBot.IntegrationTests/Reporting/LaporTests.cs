@@ -158,4 +158,36 @@ public sealed class LaporTests : IAsyncLifetime
         Assert.Equal(FollowUpStatus.Open, f.Status);
         Assert.Contains($"Tindak lanjut No. {f.Id}", r.Text);
     }
+
+    [Fact]
+    public async Task Guided_pendidikan_and_kendala_reports_ask_for_their_own_fields()
+    {
+        var chat = await _data.PendampingChatAsync(7010, _p1);
+        await chat.SendAsync("/lapor");
+        await chat.PressButtonAsync("Siti Aminah");
+        await chat.PressButtonAsync("pendidikan");
+        var bad = await chat.SendAsync("rajin");
+        Assert.Contains("Persentase belum terbaca", bad.Text);
+        await chat.SendAsync("90");
+        await chat.PressButtonAsync("Lewati");
+        await chat.PressButtonAsync("Lewati");
+        await chat.PressButtonAsync("Simpan");
+
+        await chat.SendAsync("/lapor");
+        await chat.SendAsync("sri wahyuni");
+        await chat.PressButtonAsync("Sri Wahyuni");
+        await chat.SendAsync("kendla");
+        var due = await chat.SendAsync("anak tidak mau sekolah");
+        Assert.Contains("Tenggat", due.Text);
+        await chat.PressButtonAsync("30 hari");
+        await chat.SendAsync("lewati");
+        await chat.SendAsync("lewati");
+        var saved = await chat.SendAsync("simpan");
+        Assert.Contains("tenggat 17/12/2025", saved.Text);
+
+        var reports = await _app.WithDbAsync(db => db.Reports.OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(90, reports[0].AttendancePercent);
+        Assert.Equal(ReportCategory.Kendala, reports[1].Category);
+        Assert.Equal(new DateOnly(2025, 12, 17), await _app.WithDbAsync(db => db.FollowUps.Select(f => f.DueDate).SingleAsync()));
+    }
 }
