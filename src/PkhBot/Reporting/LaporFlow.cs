@@ -23,13 +23,12 @@ public sealed class LaporFlowData
 /// <summary>
 /// Guided /lapor: household -> category -> the field the category needs -> optional photo -> optional location ->
 /// confirm. State lives in the DB (FlowState); each step re-asks with a hint on unexpected input, "batal" stops.
-/// Buttons come back as "lf:..." callbacks and are re-checked against the caller's scope.
+/// Buttons come back to <see cref="LaporButtons"/> and are re-checked against the caller's scope.
 /// </summary>
-public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHandler
+public sealed class LaporFlow(ReportService reports) : IFlowHandler
 {
     public const string Name = "lapor";
     public string Flow => Name;
-    public string Prefix => "lf";
 
     public static async Task StartAsync(ConversationContext ctx, LaporFlowData data, CancellationToken ct)
     {
@@ -90,63 +89,6 @@ public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHa
         }
     }
 
-    public async Task HandleAsync(ConversationContext ctx, string payload, CancellationToken ct)
-    {
-        if (!ctx.Caller.IsPendamping)
-        {
-            ctx.CallbackToast = ReportingTexts.ButtonNotInScope;
-            ctx.Reply(ReportingTexts.NeedPendamping);
-            return;
-        }
-        var (action, arg) = Split(payload);
-        if (action == "start")
-        {
-            var h0 = int.TryParse(arg, out var sid) ? await FindAsync(ctx, sid, ct) : null;
-            if (h0 is null) { ctx.Reply(ReportingTexts.ButtonNotInScope); return; }
-            await AskCategoryAsync(ctx, new LaporFlowData { HouseholdId = h0.Id }, h0, ct);
-            return;
-        }
-        if (ctx.Flow?.Flow != Name)
-        {
-            ctx.CallbackToast = "Sesi berakhir";
-            ctx.Reply(ReportingTexts.FlowGone);
-            return;
-        }
-        var data = ConversationContext.ReadFlowData<LaporFlowData>(ctx.Flow);
-        switch (action)
-        {
-            case "x":
-                await ctx.EndFlowAsync(ct);
-                ctx.Reply(ReportingTexts.Cancelled);
-                break;
-            case "hh":
-                var h = int.TryParse(arg, out var id) ? await FindAsync(ctx, id, ct) : null;
-                if (h is null) { ctx.Reply(ReportingTexts.ButtonNotInScope); return; }
-                data.HouseholdId = h.Id;
-                await AfterHouseholdAsync(ctx, data, h, ct);
-                break;
-            case "cat":
-                if (data.HouseholdId is null || ReportCategories.Parse(arg) is not { } c) { ctx.Reply(ReportingTexts.FlowGone); return; }
-                await SetCategoryAsync(ctx, data, c, ct);
-                break;
-            case "due":
-                if (int.TryParse(arg, out var days) && days is > 0 and <= 366) { data.DueDays = days; AskPhoto(ctx, data); }
-                else ctx.Reply(ReportingTexts.AskDueAgain, DueKeyboard());
-                break;
-            case "skip":
-                if (ctx.Flow.Step == "photo") AskLocation(ctx, data);
-                else if (ctx.Flow.Step == "loc") await AskConfirmAsync(ctx, data, ct);
-                else ctx.Reply(ReportingTexts.FlowGone);
-                break;
-            case "save":
-                await SaveAsync(ctx, data, ct);
-                break;
-            default:
-                ctx.Reply(ReportingTexts.FlowGone);
-                break;
-        }
-    }
-
     private static async Task OnHouseholdTextAsync(ConversationContext ctx, LaporFlowData data, string text, CancellationToken ct)
     {
         if (text.Length < 2)
@@ -171,14 +113,14 @@ public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHa
         ctx.Reply(ReportingTexts.PickHousehold, Keyboard.Column(hits.Select(h => ReportKeyboards.HouseholdButton(h, $"lf:hh:{h.Id}")).Append(Button.Callback("Batal", "lf:x"))));
     }
 
-    private static async Task AfterHouseholdAsync(ConversationContext ctx, LaporFlowData data, Household h, CancellationToken ct)
+    internal static async Task AfterHouseholdAsync(ConversationContext ctx, LaporFlowData data, Household h, CancellationToken ct)
     {
         if (data.Quick && data.Category is not null && data.Note is not null) await AskConfirmAsync(ctx, data, ct);
         else if (data.Category is { } c) await SetCategoryAsync(ctx, data, c, ct);
         else await AskCategoryAsync(ctx, data, h, ct);
     }
 
-    private static async Task SetCategoryAsync(ConversationContext ctx, LaporFlowData data, ReportCategory c, CancellationToken ct)
+    internal static async Task SetCategoryAsync(ConversationContext ctx, LaporFlowData data, ReportCategory c, CancellationToken ct)
     {
         data.Category = c;
         if (data.Quick && data.Note is not null)
@@ -227,19 +169,19 @@ public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHa
         await Task.CompletedTask;
     }
 
-    private static void AskPhoto(ConversationContext ctx, LaporFlowData data)
+    internal static void AskPhoto(ConversationContext ctx, LaporFlowData data)
     {
         ctx.UpdateFlow("photo", data);
         ctx.Reply(ReportingTexts.AskPhoto, SkipKeyboard());
     }
 
-    private static void AskLocation(ConversationContext ctx, LaporFlowData data)
+    internal static void AskLocation(ConversationContext ctx, LaporFlowData data)
     {
         ctx.UpdateFlow("loc", data);
         ctx.Reply(ReportingTexts.AskLocation, SkipKeyboard());
     }
 
-    private static async Task AskConfirmAsync(ConversationContext ctx, LaporFlowData data, CancellationToken ct)
+    internal static async Task AskConfirmAsync(ConversationContext ctx, LaporFlowData data, CancellationToken ct)
     {
         var h = data.HouseholdId is int id ? await FindAsync(ctx, id, ct) : null;
         if (h is null || data.Category is not { } c)
@@ -254,7 +196,9 @@ public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHa
             Keyboard.Of([Button.Callback("✅ Simpan", "lf:save"), Button.Callback("Batal", "lf:x")]));
     }
 
-    private async Task SaveAsync(ConversationContext ctx, LaporFlowData data, CancellationToken ct)
+    private Task SaveAsync(ConversationContext ctx, LaporFlowData data, CancellationToken ct) => SaveAsync(ctx, data, reports, ct);
+
+    internal static async Task SaveAsync(ConversationContext ctx, LaporFlowData data, ReportService reports, CancellationToken ct)
     {
         var h = data.HouseholdId is int id ? await FindAsync(ctx, id, ct) : null;
         await ctx.EndFlowAsync(ct);
@@ -282,21 +226,15 @@ public sealed class LaporFlow(ReportService reports) : IFlowHandler, ICallbackHa
         };
     }
 
-    private static Task<Household?> FindAsync(ConversationContext ctx, int id, CancellationToken ct)
+    internal static Task<Household?> FindAsync(ConversationContext ctx, int id, CancellationToken ct)
         => HouseholdScope.Visible(ctx.Db, ctx.Caller).Include(h => h.Desa).FirstOrDefaultAsync(h => h.Id == id, ct);
 
     private static Keyboard SkipKeyboard() => Keyboard.Of([Button.Callback("Lewati", "lf:skip"), Button.Callback("Batal", "lf:x")]);
 
-    private static Keyboard DueKeyboard() => Keyboard.Of(
+    internal static Keyboard DueKeyboard() => Keyboard.Of(
         [Button.Callback("7 hari", "lf:due:7"), Button.Callback("14 hari", "lf:due:14"), Button.Callback("30 hari", "lf:due:30")],
         [Button.Callback("Batal", "lf:x")]);
 
     internal static bool IsWord(string text, params string[] words)
         => words.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant());
-
-    private static (string Action, string Arg) Split(string payload)
-    {
-        var i = payload.IndexOf(':');
-        return i < 0 ? (payload, "") : (payload[..i], payload[(i + 1)..]);
-    }
 }

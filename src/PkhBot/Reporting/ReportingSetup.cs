@@ -22,7 +22,7 @@ public static class ReportingSetup
 
         builder.Services.AddCommand<LaporCommand>();
         builder.Services.AddFlow<LaporFlow>();
-        builder.Services.AddCallback<LaporFlow>();
+        builder.Services.AddCallback<LaporButtons>();
         builder.Services.AddCommand<BatalCommand>();
         builder.Services.AddFreeText<FreeTextReport>();
         builder.Services.AddCallback<FreeTextReport>();
