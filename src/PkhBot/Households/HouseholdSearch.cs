@@ -31,8 +31,16 @@ public static class HouseholdSearch
 
         var query = NameSearch.Normalize(trimmed);
         if (NameSearch.PrefilterFragments(query).Count == 0) return [];
-        var candidates = await NamePrefilter(scope, query)
-            .Take(MaxCandidates)
+        // Every token spelled right: an AND of LIKEs is selective even over a whole kabupaten.
+        var spelledRight = await RankAsync(AllTokens(scope, query), query, limit, ct);
+        if (spelledRight.Count > 0) return spelledRight;
+        // Typos: any first/last three letters of a token, ranked in memory.
+        return await RankAsync(NamePrefilter(scope, query), query, limit, ct);
+    }
+
+    private static async Task<IReadOnlyList<HouseholdHit>> RankAsync(IQueryable<Household> q, string query, int limit, CancellationToken ct)
+    {
+        var candidates = await q.Take(MaxCandidates)
             .Select(h => new { h.Id, h.IdKpm, h.NamaPengurus, h.NamaSearch, Desa = h.Desa!.Nama })
             .ToListAsync(ct);
         return candidates
@@ -41,6 +49,17 @@ public static class HouseholdSearch
             .OrderByDescending(h => h.Score).ThenBy(h => h.Nama).ThenBy(h => h.IdKpm)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>Rows whose NamaSearch contains every query token (up to four).</summary>
+    public static IQueryable<Household> AllTokens(IQueryable<Household> scope, string normalizedQuery)
+    {
+        foreach (var token in normalizedQuery.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+        {
+            var t = token;
+            scope = scope.Where(h => h.NamaSearch.Contains(t));
+        }
+        return scope;
     }
 
     /// <summary>Rows whose NamaSearch contains any prefilter fragment of the query (one fixed-shape LIKE ... OR ... on every provider).</summary>

@@ -33,6 +33,7 @@ public sealed class SqlServerTranslationTests
         { "graduation business reports", db => global::PkhBot.Reporting.GraduationCandidates.BusinessReports(db, db.Households).Select(r => (object)new { r.Id, r.ValuesJson }) },
         { "duplicate NIK rows", db => global::PkhBot.Reporting.DataQualityReport.DuplicateNikRows(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).Select(h => (object)new { h.Nik, h.IdKpm }) },
         { "overloaded pendamping", db => global::PkhBot.Reporting.DataQualityReport.Overloaded(db.Households, 300).Take(20).Select(x => (object)x) },
+        { "name search, all tokens", db => global::PkhBot.Households.HouseholdSearch.AllTokens(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator), "siti aminah").Take(2000).Select(h => (object)h.Id) },
         { "last report time", db => db.Reports.Where(r => r.HouseholdId == 1 && !r.Withdrawn && r.Id != 2).OrderByDescending(r => r.EventAt).Select(r => (object)(DateTimeOffset?)r.EventAt) },
     };
 
