@@ -1,3 +1,5 @@
+using PkhBot.Conversation;
+
 namespace PkhBot.Households;
 
 public static class HouseholdsSetup
@@ -11,6 +13,10 @@ public static class HouseholdsSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<RosterImporter>();
         builder.Services.AddScoped<HouseholdExporter>();
+        builder.Services.AddScoped<KpmViews>();
+        builder.Services.AddCommand<KpmCommand>();
+        builder.Services.AddCallback<KpmCallback>();
+        builder.Services.AddCommand<CariCommand>();
         return builder;
     }
 }

@@ -1,9 +1,42 @@
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+using PkhBot.Conversation;
+
 namespace PkhBot.Reporting;
 
 public static class ReportingSetup
 {
     public static IHostApplicationBuilder AddReporting(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GraduationRulesOptions>().BindConfiguration(GraduationRulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ReportService>();
+        builder.Services.AddScoped<GraduationCandidates>();
+        builder.Services.AddScoped<DataQualityReport>();
+        builder.Services.AddScoped<RuleBasedReportExtractor>();
+        // With an LLM configured (an IChatCompletionService in DI), free text goes through SK function calling.
+        builder.Services.AddScoped<IReportExtractor>(sp =>
+            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.UseLlmExtractor && sp.GetService<IChatCompletionService>() is { } chat
+                ? new LlmReportExtractor(chat, sp.GetRequiredService<RuleBasedReportExtractor>(), sp.GetRequiredService<ILogger<LlmReportExtractor>>())
+                : sp.GetRequiredService<RuleBasedReportExtractor>());
+
+        builder.Services.AddCommand<LaporCommand>();
+        builder.Services.AddFlow<LaporFlow>();
+        builder.Services.AddCallback<LaporButtons>();
+        builder.Services.AddCommand<BatalCommand>();
+        builder.Services.AddFreeText<FreeTextReport>();
+        builder.Services.AddCallback<FreeTextReport>();
+        builder.Services.AddFlow<FreeTextReport>();
+        builder.Services.AddFreeText<PhotoLocationHandler>();
+
+        builder.Services.AddCommand<TindakLanjutCommand>();
+        builder.Services.AddCommand<SelesaiCommand>();
+        builder.Services.AddCommand<P2k2Flow>();
+        builder.Services.AddFlow<P2k2Flow>();
+        builder.Services.AddCallback<P2k2Flow>();
+        builder.Services.AddCommand<GraduasiCommand>();
+        builder.Services.AddCommand<KandidatCommand>();
+        builder.Services.AddCommand<CekDataCommand>();
         return builder;
     }
 }

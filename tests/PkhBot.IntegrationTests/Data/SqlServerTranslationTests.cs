@@ -12,6 +12,8 @@ public sealed class SqlServerTranslationTests
 {
     private static SqlServerDbContext Db() => new SqlServerDesignTimeFactory().CreateDbContext([]);
     private static readonly DateTimeOffset Since = new(2025, 11, 1, 0, 0, 0, TimeSpan.FromHours(7));
+    private static readonly global::PkhBot.Conversation.Caller Pendamping = new(1, global::PkhBot.Onboarding.Role.Pendamping, 1, 1, null, false, [], "p");
+    private static readonly global::PkhBot.Conversation.Caller Koordinator = new(2, global::PkhBot.Onboarding.Role.Koordinator, 2, null, 1, false, [1, 2], "k");
 
     public static TheoryData<string, Func<PkhDbContext, IQueryable<object>>> Queries => new()
     {
@@ -21,6 +23,18 @@ public sealed class SqlServerTranslationTests
         { "open follow-ups by due date", db => db.FollowUps.Where(f => f.Status == FollowUpStatus.Open && f.DueDate <= DateOnly.FromDateTime(Since.Date)).OrderBy(f => f.DueDate).Select(f => (object)f.Id) },
         { "name search", db => db.Households.Where(h => h.NamaSearch.Contains("aminah")).Take(10).Select(h => (object)h.Id) },
         { "pending outbox", db => db.Outbox.Where(m => m.Status == Channels.Outbox.OutboxStatus.Pending && m.Channel == "telegram" && m.NotBefore <= Since).OrderBy(m => m.Id).Take(100).Select(m => (object)m.Id) },
+        // Reporting (households in scope, search, follow-ups, graduation candidates, data quality).
+        { "households of a koordinator's kecamatan", db => global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator).OrderBy(h => h.NamaPengurus).Take(10).Select(h => (object)h.Id) },
+        { "name search prefilter", db => global::PkhBot.Households.HouseholdSearch.NamePrefilter(global::PkhBot.Households.HouseholdScope.Visible(db, Pendamping), "siti aminnah").Take(2000).Select(h => (object)new { h.Id, h.NamaSearch }) },
+        { "households with open follow-ups", db => global::PkhBot.Households.KpmFilter.Apply(global::PkhBot.Households.HouseholdScope.Visible(db, Pendamping), db, "t", Since).Select(h => (object)h.Id) },
+        { "desa menu", db => global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator).Where(h => h.DesaId != null).GroupBy(h => new { h.DesaId, h.Desa!.Nama }).OrderByDescending(g => g.Count()).Take(20).Select(g => (object)new { g.Key.DesaId, g.Key.Nama, N = g.Count() }) },
+        { "open follow-ups in scope", db => global::PkhBot.Reporting.TindakLanjutCommand.OpenInScope(db, global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).OrderBy(f => f.DueDate).Take(30).Select(f => (object)new { f.Id, f.Household!.NamaPengurus }) },
+        { "graduation income reports", db => global::PkhBot.Reporting.GraduationCandidates.IncomeReports(db, db.Households.Where(h => h.Status == global::PkhBot.Households.HouseholdStatus.Aktif), 2_500_000, Since).Select(r => (object)new { r.HouseholdId, r.EventAt }) },
+        { "graduation business reports", db => global::PkhBot.Reporting.GraduationCandidates.BusinessReports(db, db.Households).Select(r => (object)new { r.Id, r.ValuesJson }) },
+        { "duplicate NIK rows", db => global::PkhBot.Reporting.DataQualityReport.DuplicateNikRows(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).Select(h => (object)new { h.Nik, h.IdKpm }) },
+        { "overloaded pendamping", db => global::PkhBot.Reporting.DataQualityReport.Overloaded(db.Households, 300).Take(20).Select(x => (object)x) },
+        { "name search, all tokens", db => global::PkhBot.Households.HouseholdSearch.AllTokens(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator), "siti aminah").Take(2000).Select(h => (object)h.Id) },
+        { "last report time", db => db.Reports.Where(r => r.HouseholdId == 1 && !r.Withdrawn && r.Id != 2).OrderByDescending(r => r.EventAt).Select(r => (object)(DateTimeOffset?)r.EventAt) },
     };
 
     [Theory]

@@ -1,0 +1,32 @@
+using PkhBot.Conversation;
+using PkhBot.Data;
+
+namespace PkhBot.Households;
+
+/// <summary>
+/// The one place that turns a caller into the households it may see: a pendamping its own, a koordinator its
+/// kecamatan (or the whole kabupaten), an admin all, a KPM or stranger none. Every command and every button
+/// (whose payload can be forged) goes through here.
+/// </summary>
+public static class HouseholdScope
+{
+    public static IQueryable<Household> Visible(PkhDbContext db, Caller caller)
+    {
+        switch (caller.Role)
+        {
+            case Onboarding.Role.Admin:
+                return db.Households;
+            case Onboarding.Role.Koordinator when caller.CoordinatorId is not null:
+                if (caller.WholeKabupaten) return db.Households;
+                var kecamatan = caller.KecamatanIds.ToList();
+                return db.Households.Where(h => kecamatan.Contains(h.KecamatanId));
+            case Onboarding.Role.Pendamping when caller.PendampingId is int pendampingId:
+                return db.Households.Where(h => h.PendampingId == pendampingId);
+            default:
+                return db.Households.Where(h => false);
+        }
+    }
+
+    /// <summary>Whether the caller may change (report on, graduate) households: staff with a scope.</summary>
+    public static bool CanAct(Caller caller) => caller.IsPendamping || caller.IsKoordinator || caller.IsAdmin;
+}

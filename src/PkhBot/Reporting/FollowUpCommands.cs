@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Conversation;
+using PkhBot.Households;
+
+namespace PkhBot.Reporting;
+
+/// <summary>/tindaklanjut: open follow-ups in scope, overdue first, with the days overdue.</summary>
+public sealed class TindakLanjutCommand : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("tindaklanjut", "Tindak lanjut yang masih terbuka", CommandSpec.Staff, ["tl"]);
+
+    public static IQueryable<FollowUp> OpenInScope(Data.PkhDbContext db, IQueryable<Household> scope)
+        => db.FollowUps.Where(f => f.Status == FollowUpStatus.Open && scope.Any(h => h.Id == f.HouseholdId));
+
+    public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
+    {
+        var scope = HouseholdScope.Visible(ctx.Db, ctx.Caller);
+        var open = OpenInScope(ctx.Db, scope);
+        var total = await open.CountAsync(ct);
+        var today = Wib.Today(ctx.Now);
+        var overdue = await open.CountAsync(f => f.DueDate < today, ct);
+        var rows = await open.OrderBy(f => f.DueDate).ThenBy(f => f.Id).Take(30)
+            .Select(f => new { f.Id, f.DueDate, f.Issue, f.Household!.NamaPengurus, f.Household.IdKpm }).ToListAsync(ct);
+        if (total == 0)
+        {
+            ctx.Reply("Tidak ada tindak lanjut terbuka. 👍");
+            return;
+        }
+        var sb = new StringBuilder($"<b>Tindak lanjut terbuka: {total}</b> (terlambat: {overdue})\n");
+        foreach (var f in rows)
+        {
+            var late = today.DayNumber - f.DueDate.DayNumber;
+            sb.Append("\n• <b>No. ").Append(f.Id).Append("</b> ")
+              .Append(late > 0 ? $"⚠️ terlambat {late} hari" : late == 0 ? "tenggat hari ini" : $"tenggat {Wib.Date(f.DueDate)}")
+              .Append(" · ").Append(Html.Escape(f.NamaPengurus)).Append(" (").Append(Html.Escape(f.IdKpm)).Append("): ")
+              .Append(Html.Escape(Privacy.Mask.Text(HouseholdTexts.Cut(f.Issue, 70))));
+        }
+        if (total > rows.Count) sb.Append("\n… dan ").Append(total - rows.Count).Append(" lainnya.");
+        sb.Append("\n\nTutup dengan <code>/selesai NO catatan</code>.");
+        ctx.Reply(sb.ToString());
+    }
+}
+
+/// <summary>/selesai NO catatan: closes a follow-up within the caller's scope, with an audit entry.</summary>
+public sealed class SelesaiCommand : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("selesai", "Tutup tindak lanjut: /selesai NO catatan", CommandSpec.Staff);
+
+    public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
+    {
+        var parts = ctx.Message.Args.TrimStart('#').Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            ctx.Reply("Format: <code>/selesai NO catatan</code>, mis. <code>/selesai 12 KKS sudah diganti</code>. Lihat nomornya di /tindaklanjut.");
+            return;
+        }
+        var scope = HouseholdScope.Visible(ctx.Db, ctx.Caller);
+        var f = await ctx.Db.FollowUps.Where(x => x.Id == id && scope.Any(h => h.Id == x.HouseholdId)).FirstOrDefaultAsync(ct);
+        if (f is null)
+        {
+            ctx.Reply($"Tindak lanjut No. {id} tidak ditemukan di data Anda. Lihat /tindaklanjut.");
+            return;
+        }
+        if (f.Status == FollowUpStatus.Closed)
+        {
+            ctx.Reply($"Tindak lanjut No. {id} sudah ditutup pada {Wib.Date(f.ClosedAt ?? ctx.Now)}.");
+            return;
+        }
+        if (parts.Length < 2 || parts[1].Trim().Length < 2)
+        {
+            ctx.Reply($"Tulis catatan penyelesaian: <code>/selesai {id} apa yang sudah dilakukan</code>.");
+            return;
+        }
+        f.Status = FollowUpStatus.Closed;
+        f.ClosedAt = ctx.Now;
+        f.ClosingNote = parts[1].Length > 2000 ? parts[1][..2000] : parts[1];
+        ctx.Audit("followup.close", nameof(FollowUp), f.Id.ToString(), $"household:{f.HouseholdId}");
+        ctx.Reply($"✅ Tindak lanjut No. {id} ditutup.");
+    }
+}

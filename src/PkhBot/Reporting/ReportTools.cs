@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SemanticKernel;
+using PkhBot.Conversation;
+using PkhBot.Households;
+
+namespace PkhBot.Reporting;
+
+/// <summary>
+/// The tools the LLM may call while reading a pendamping's free text. Each one enforces the caller's scope
+/// itself (the model's arguments are as untrusted as callback data), and RecordProgress only records a
+/// proposal: nothing is saved until the pendamping presses Simpan.
+/// </summary>
+public sealed class ReportTools(ConversationContext ctx)
+{
+    public ReportProposal? Proposal { get; private set; }
+
+    [KernelFunction("FindHousehold"), Description("Cari KPM dampingan pengguna menurut nama atau ID KPM. Hanya mengembalikan KPM dalam cakupan pengguna.")]
+    public async Task<string> FindHouseholdAsync([Description("Nama pengurus atau ID KPM")] string query, CancellationToken ct = default)
+    {
+        var hits = await HouseholdSearch.SearchAsync(ctx.Db, ctx.Caller, query ?? "", 5, ct);
+        return hits.Count == 0 ? "Tidak ditemukan dalam cakupan pengguna." : string.Join("\n", hits.Select(h => $"{h.IdKpm}: {h.Nama} ({h.Desa})"));
+    }
+
+    [KernelFunction("RecordProgress"), Description("Usulkan satu laporan perkembangan untuk KPM dampingan pengguna. Disimpan hanya setelah pengguna menekan Simpan.")]
+    public async Task<string> RecordProgressAsync(
+        [Description("ID KPM persis seperti dari FindHousehold")] string idKpm,
+        [Description("kunjungan, pendidikan, kesehatan, p2k2, usaha, kendala atau graduasi")] string kategori,
+        [Description("Catatan laporan dengan kata-kata pengguna, termasuk nominal dan tanggal")] string catatan,
+        CancellationToken ct = default)
+    {
+        var id = await HouseholdScope.Visible(ctx.Db, ctx.Caller).Where(h => h.IdKpm == idKpm).Select(h => (int?)h.Id).FirstOrDefaultAsync(ct);
+        if (id is null) return "DITOLAK: KPM itu tidak dalam cakupan pengguna.";
+        if (ReportCategories.Parse(kategori) is not { } category) return $"DITOLAK: kategori tidak dikenal. Pilih: {ReportingTexts.Categories}.";
+        if (string.IsNullOrWhiteSpace(catatan)) return "DITOLAK: catatan kosong.";
+        Proposal = new ReportProposal(id.Value, category, catatan.Trim().Length > 2000 ? catatan.Trim()[..2000] : catatan.Trim());
+        return "OK: usulan dicatat dan menunggu konfirmasi pengguna.";
+    }
+}
