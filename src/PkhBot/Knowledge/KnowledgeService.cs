@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// Answers a programme question: the one code path for chat and CLI. Offline (default) it is extractive:
+/// the best FAQ answer or the best passage, with its source, or "saya belum tahu" when the question is not
+/// about PKH or nothing scores high enough. With an LLM configured it asks the LLM (grounded on the same
+/// search) and falls back to the offline answer on any failure or timeout. Thread-safe; cheap to construct.
+/// </summary>
+public sealed partial class KnowledgeService(
+    KnowledgeIndex index,
+    IOptions<KnowledgeOptions> options,
+    ILogger<KnowledgeService>? log = null,
+    LlmAnswerer? llm = null,
+    IOptions<AiOptions>? ai = null)
+{
+    private readonly ILogger _log = log ?? NullLogger<KnowledgeService>.Instance;
+
+    /// <summary>For benchmarks and tests: an offline service over a content folder.</summary>
+    public static KnowledgeService CreateOffline(string? path = null, KnowledgeOptions? knowledgeOptions = null)
+    {
+        var o = knowledgeOptions ?? new KnowledgeOptions();
+        if (path is not null) o.Path = path;
+        return new KnowledgeService(KnowledgeIndex.Load(o.ResolvedPath), Options.Create(o));
+    }
+
+    public KnowledgeIndex Index => index;
+
+    public async Task<Answer> AnswerAsync(string question, CancellationToken ct)
+    {
+        var offline = AnswerOffline(question);
+        if (llm is null || offline.Score < 0) return offline;   // out of PKH: no need to ask anyone
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(TimeSpan.FromSeconds(ai?.Value.TimeoutSeconds ?? 30));
+        try
+        {
+            return await llm.AnswerAsync(question, cts.Token) ?? offline;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogLlmFailed(ex.GetType().Name);
+            return offline;
+        }
+    }
+
+    /// <summary>The extractive answer. Score is -1 when the question is outside PKH.</summary>
+    public Answer AnswerOffline(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question)) return Answer.DontKnow(-1);
+        var terms = index.QueryTerms(question);
+        if (!index.IsAboutPkh(terms)) return Answer.DontKnow(-1);
+        var hits = new KnowledgePlugin(index).Search(question, 3);
+        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore) return Answer.DontKnow(hits.Count == 0 ? 0 : hits[0].Score);
+
+        var top = hits[0];
+        var body = top.IsFaq ? top.Text : BestPassage(top.Text, terms, options.Value.MaxAnswerChars);
+        return new Answer(body, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
+            [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3));
+    }
+
+    /// <summary>The line (or sentence) with most query terms, and what follows it while it fits.</summary>
+    private string BestPassage(string text, IReadOnlyList<QueryTerm> terms, int max)
+    {
+        var units = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(l => l.Length <= max ? [l] : l.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.EndsWith('.') ? s : s + "."))
+            .ToList();
+        var best = 0;
+        var bestScore = -1;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var stems = index.Analyze(units[i]).ToHashSet();
+            var s = terms.Count(t => stems.Contains(t.Text));
+            if (s > bestScore) { best = i; bestScore = s; }
+        }
+        var picked = new List<string> { Cut(units[best], max) };
+        var length = picked[0].Length;
+        for (var i = best + 1; i < units.Count && length + units[i].Length + 1 <= max; i++)
+        {
+            picked.Add(units[i]);
+            length += units[i].Length + 1;
+        }
+        return string.Join("\n", picked);
+    }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..s.LastIndexOf(' ', max - 2)] + "…";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM answer failed ({Error}); using the offline answer")]
+    private partial void LogLlmFailed(string error);
+}
