@@ -30,8 +30,8 @@ public sealed partial class KnowledgeService(
 
     public async Task<Answer> AnswerAsync(string question, CancellationToken ct)
     {
-        var offline = AnswerOffline(question);
-        if (llm is null || offline.Score < 0) return offline;   // out of PKH: no need to ask anyone
+        var (offline, aboutPkh) = Offline(question);
+        if (llm is null || !aboutPkh) return offline;   // outside PKH: no need to ask anyone
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(TimeSpan.FromSeconds(ai?.Value.TimeoutSeconds ?? 30));
         try
@@ -45,19 +45,22 @@ public sealed partial class KnowledgeService(
         }
     }
 
-    /// <summary>The extractive answer. Score is -1 when the question is outside PKH.</summary>
-    public Answer AnswerOffline(string question)
+    /// <summary>The extractive answer (no LLM, no I/O).</summary>
+    public Answer AnswerOffline(string question) => Offline(question).Answer;
+
+    private (Answer Answer, bool AboutPkh) Offline(string question)
     {
-        if (string.IsNullOrWhiteSpace(question)) return Answer.DontKnow(-1);
+        if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
-        if (!index.IsAboutPkh(terms)) return Answer.DontKnow(-1);
+        if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
         var hits = new KnowledgePlugin(index).Search(question, 3);
-        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore) return Answer.DontKnow(hits.Count == 0 ? 0 : hits[0].Score);
+        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore)
+            return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         var top = hits[0];
         var body = top.IsFaq ? top.Text : BestPassage(top.Text, terms, options.Value.MaxAnswerChars);
-        return new Answer(body, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
-            [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3));
+        return (new Answer(body, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
+            [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
 
     /// <summary>The line (or sentence) with most query terms, and what follows it while it fits.</summary>
