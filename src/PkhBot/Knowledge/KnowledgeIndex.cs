@@ -13,7 +13,8 @@ namespace PkhBot.Knowledge;
 /// <summary>A search result: an FAQ pair or a document section, with where it comes from.</summary>
 public readonly record struct QueryTerm(string Text, float Weight);
 
-public sealed record KnowledgeHit(bool IsFaq, string Title, string Section, string Text, float Score, KnowledgeDocument Document, FaqEntry? Faq);
+/// <param name="Coverage">Share of the question's own words (not synonyms, not "PKH") found in this entry.</param>
+public sealed record KnowledgeHit(bool IsFaq, string Title, string Section, string Text, float Score, KnowledgeDocument Document, FaqEntry? Faq, double Coverage);
 
 /// <summary>
 /// The in-memory Lucene index over the documents (one entry per "## " section) and the FAQ (one per pair,
@@ -33,6 +34,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly List<(KnowledgeDocument Doc, KnowledgeSection Section, FaqEntry? Faq)> _entries = [];
+    private readonly List<HashSet<string>> _entryStems = [];
     private readonly List<string[]> _domainTerms;
 
     public KnowledgeContent Content { get; }
@@ -57,6 +59,7 @@ public sealed class KnowledgeIndex : IDisposable
                         new TextField(Body, Normalizer.Expand(section.Text), Field.Store.NO),
                     });
                     _entries.Add((doc, section, null));
+                    _entryStems.Add(Analyze(Normalizer.Expand(doc.Title + " " + section.Heading + " " + section.Text)).ToHashSet(StringComparer.Ordinal));
                 }
             }
             foreach (var faq in content.Faq)
@@ -70,6 +73,7 @@ public sealed class KnowledgeIndex : IDisposable
                     new TextField(Answer, faq.Answer, Field.Store.NO),
                 });
                 _entries.Add((doc, doc.Sections.First(s => s.Heading == faq.Section), faq));
+                _entryStems.Add(Analyze(FaqQuestionField(faq) + " " + Normalizer.Expand(faq.Answer)).ToHashSet(StringComparer.Ordinal));
             }
             writer.Commit();
         }
@@ -130,12 +134,14 @@ public sealed class KnowledgeIndex : IDisposable
                 query.Add(new FuzzyQuery(new Term(Body, t), 1, 1) { Boost = 0.2f * w }, Occur.SHOULD);
             }
         }
+        var own = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToList();
         var hits = new List<KnowledgeHit>();
         foreach (var sd in _searcher.Search(query, top).ScoreDocs)
         {
             var key = _searcher.Doc(sd.Doc).GetField(Key).GetInt32Value() ?? 0;
             var (doc, section, faq) = _entries[key];
-            hits.Add(new KnowledgeHit(faq is not null, doc.Title, section.Heading, faq?.Answer ?? section.Text, sd.Score, doc, faq));
+            var coverage = own.Count == 0 ? 1.0 : (double)own.Count(_entryStems[key].Contains) / own.Count;
+            hits.Add(new KnowledgeHit(faq is not null, doc.Title, section.Heading, faq?.Answer ?? section.Text, sd.Score, doc, faq, coverage));
         }
         return hits;
     }

@@ -54,7 +54,7 @@ public sealed partial class KnowledgeService(
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
         var hits = new KnowledgePlugin(index).Search(question, 3);
-        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore)
+        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         var top = hits[0];

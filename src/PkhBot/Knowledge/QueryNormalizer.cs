@@ -121,7 +121,7 @@ public sealed class QueryNormalizer
             if (t.Length >= 2 && !t.All(char.IsDigit)) _vocabulary[t] = _vocabulary.GetValueOrDefault(t) + 1;
     }
 
-    /// <summary>Unknown words of 5+ letters snap to the most frequent known word one edit away (two for 9+), same first letter.</summary>
+    /// <summary>Unknown words of 6+ letters snap to the most frequent known word one edit away (two for 9+), same first letter.</summary>
     private string Correct(string word)
     {
         if (word.Length < 4 || _vocabulary.ContainsKey(word) || word.Any(char.IsDigit)) return word;
@@ -129,7 +129,7 @@ public sealed class QueryNormalizer
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && _vocabulary.ContainsKey(word[..^suffix.Length]))
                 return word[..^suffix.Length];
-        if (word.Length < 5) return word;
+        if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
         var maxEdits = word.Length >= 9 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;

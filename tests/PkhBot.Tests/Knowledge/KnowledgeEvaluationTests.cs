@@ -50,6 +50,16 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_index_is_built_in_well_under_a_second_and_reports_its_size()
+    {
+        // Measured and printed, not asserted (speed belongs to benchmarks): a regression shows in the test log.
+        var sw = Stopwatch.StartNew();
+        using var index = KnowledgeIndex.Load(KnowledgeContent.DefaultPath);
+        output.WriteLine($"index built in {sw.ElapsedMilliseconds} ms: {index.Content.Documents.Sum(d => d.Sections.Count)} sections, {index.Content.Faq.Count} FAQ pairs, {index.Content.Synonyms.Count} synonym rules");
+        Assert.NotEmpty(index.Search("anak SD dapat berapa", 1));
+    }
+
+    [Fact]
     public async Task Every_answer_names_its_source_and_fits_a_phone_screen()
     {
         foreach (var c in EvalCase.Load().Where(c => !c.Abstain))
