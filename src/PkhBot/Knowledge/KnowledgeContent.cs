@@ -3,7 +3,8 @@ namespace PkhBot.Knowledge;
 /// <summary>One programme document (prompts/knowledge/docs/*.md): front matter + "## " sections.</summary>
 public sealed record KnowledgeDocument(string Id, string Title, string Program, string Year, string Sources, IReadOnlyList<KnowledgeSection> Sections);
 
-public sealed record KnowledgeSection(string DocId, string Heading, string Text);
+/// <param name="Sources">Source ids of this section ("## Heading [S1, S5]"), or null to use the document's.</param>
+public sealed record KnowledgeSection(string DocId, string Heading, string Text, string? Sources = null);
 
 /// <summary>One FAQ pair: question variants, a short answer, and the document section it rests on.</summary>
 public sealed record FaqEntry(int Number, IReadOnlyList<string> Questions, string Answer, string DocId, string Section);
@@ -66,10 +67,11 @@ public sealed class KnowledgeContent
         var id = meta.GetValueOrDefault("id", fallbackId);
         var sections = new List<KnowledgeSection>();
         string? heading = null;
+        string? sources = null;
         var body = new List<string>();
         void Flush()
         {
-            if (heading is not null) sections.Add(new KnowledgeSection(id, heading, string.Join("\n", body).Trim()));
+            if (heading is not null) sections.Add(new KnowledgeSection(id, heading, string.Join("\n", body).Trim(), sources));
             body.Clear();
         }
         for (; i < lines.Length; i++)
@@ -78,6 +80,13 @@ public sealed class KnowledgeContent
             {
                 Flush();
                 heading = lines[i][3..].Trim();
+                sources = null;
+                var open = heading.LastIndexOf(" [", StringComparison.Ordinal);
+                if (heading.EndsWith(']') && open > 0)
+                {
+                    sources = heading[(open + 2)..^1].Trim();
+                    heading = heading[..open].Trim();
+                }
             }
             else if (heading is not null) body.Add(lines[i]);
         }

@@ -21,6 +21,7 @@ public static class KnowledgeSetup
         // Built once, on first use (a few hundred ms at most); searching is thread-safe.
         services.AddSingleton(sp => KnowledgeIndex.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath));
         services.AddSingleton<KnowledgeService>();
+        if (builder.GetMode() is AppMode.Worker or AppMode.Chat) services.AddHostedService<KnowledgeWarmup>();
 
         var ai = builder.Configuration.GetSection(AiOptions.SectionName).Get<AiOptions>() ?? new AiOptions();
         if (ai.Enabled)

@@ -14,7 +14,8 @@ public static class KnowledgeTexts
 
     public static string SourceLine(KnowledgeDocument doc, string section)
     {
-        var ids = doc.Sources.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var own = doc.Sections.FirstOrDefault(s => s.Heading == section)?.Sources;
+        var ids = (own ?? doc.Sources).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var shown = string.Join(", ", ids.Take(3)) + (ids.Length > 3 ? " dll." : "");
         return $"Sumber: {doc.Title} › {section} ({shown}; berlaku {doc.Year})";
     }
