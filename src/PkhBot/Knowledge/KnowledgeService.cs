@@ -53,7 +53,7 @@ public sealed partial class KnowledgeService(
         if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
-        var hits = new KnowledgePlugin(index).Search(question, 3);
+        var hits = PreferAmounts(new KnowledgePlugin(index).Search(question, 5), terms);
         if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
@@ -62,6 +62,16 @@ public sealed partial class KnowledgeService(
         return (new Answer(body, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    /// <summary>"Berapa/piro/duit" asks for money: among close hits, one that states a rupiah amount goes first.</summary>
+    private IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits, IReadOnlyList<QueryTerm> terms)
+    {
+        if (hits.Count < 2 || !terms.Any(t => t.Weight >= 1f && t.Text == AmountStem)) return hits;
+        return hits.OrderByDescending(h => h.Score * (h.Text.Contains("Rp", StringComparison.Ordinal) ? AmountBonus : 1f)).ToList();
+    }
+
+    private const float AmountBonus = 1.25f;
+    private static readonly string AmountStem = "besar";   // IndonesianAnalyzer("besaran")
 
     /// <summary>The line (or sentence) with most query terms, and what follows it while it fits.</summary>
     private string BestPassage(string text, IReadOnlyList<QueryTerm> terms, int max)
