@@ -117,4 +117,12 @@ public sealed class LlmAnswerTests
         Assert.DoesNotContain(Nik, answer.Text);
         Assert.All(server.Bodies, b => Assert.DoesNotContain("Siti Rahasia", b));
     }
+
+    [Fact]
+    public async Task A_half_configured_LLM_stops_the_start_with_a_message_naming_the_settings()
+    {
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestApp.StartAsync(new Dictionary<string, string?> { ["Ai:Model"] = "llama3.1" }));
+        Assert.Contains("Ai:Endpoint, Ai:Model dan Ai:ApiKey", ex.Message);
+    }
 }
