@@ -53,7 +53,8 @@ public sealed partial class KnowledgeService(
         if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
-        var hits = PreferAmounts(new KnowledgePlugin(index).Search(question, 5), terms);
+        var hits = new KnowledgePlugin(index).Search(question, 5);
+        if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
         if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
@@ -63,15 +64,29 @@ public sealed partial class KnowledgeService(
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
 
-    /// <summary>"Berapa/piro/duit" asks for money: among close hits, one that states a rupiah amount goes first.</summary>
-    private IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits, IReadOnlyList<QueryTerm> terms)
+    /// <summary>
+    /// "piro", "duit", "nominal" (mapped to "besaran"), or "berapa" not followed by a counted thing
+    /// ("berapa kali", "berapa orang", "berapa balita") asks for money.
+    /// </summary>
+    private static bool AsksForAmount(string question, IReadOnlyList<QueryTerm> terms)
     {
-        if (hits.Count < 2 || !terms.Any(t => t.Weight >= 1f && t.Text == AmountStem)) return hits;
-        return hits.OrderByDescending(h => h.Score * (h.Text.Contains("Rp", StringComparison.Ordinal) ? AmountBonus : 1f)).ToList();
+        if (terms.Any(t => t.Weight >= 1f && t.Text == AmountStem)) return true;
+        var words = QueryNormalizer.Tokens(question).ToList();
+        for (var i = 0; i < words.Count; i++)
+            if (words[i] == "berapa" && (i + 1 == words.Count || !CountedThings.Contains(words[i + 1]))) return true;
+        return false;
     }
 
+    private static readonly HashSet<string> CountedThings =
+        ["kali", "orang", "persen", "hari", "lama", "anak", "komponen", "balita", "lansia", "kecamatan", "desa", "kpm",
+         "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak"];
+
+    /// <summary>Among close hits, one that states a rupiah amount goes first.</summary>
+    private static IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits)
+        => hits.OrderByDescending(h => h.Score * (h.Text.Contains("Rp", StringComparison.Ordinal) ? AmountBonus : 1f)).ToList();
+
     private const float AmountBonus = 1.25f;
-    private static readonly string AmountStem = "besar";   // IndonesianAnalyzer("besaran")
+    private const string AmountStem = "besar";   // IndonesianAnalyzer("besaran")
 
     /// <summary>The line (or sentence) with most query terms, and what follows it while it fits.</summary>
     private string BestPassage(string text, IReadOnlyList<QueryTerm> terms, int max)
