@@ -29,6 +29,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Words every question in this index is about anyway: they may tip a tie, never decide.</summary>
     private static readonly HashSet<string> TopicTerms = ["pkh", "bansos", "bantu", "program", "harap"];
 
+    /// <summary>Stems of the canonical question words of synonyms.txt (pengertian, jenis, cara, alasan, lokasi).</summary>
+    private static readonly HashSet<string> QuestionWords = ["erti", "jenis", "cara", "alas", "lokasi"];
+
     private readonly Analyzer _analyzer = new IndonesianAnalyzer(Version);
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
@@ -102,6 +105,9 @@ public sealed class KnowledgeIndex : IDisposable
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var t in Analyze(original)) terms[t] = TopicTerms.Contains(t) ? 0.3f : 1f;
         foreach (var t in Analyze(expansion)) terms.TryAdd(t, TopicTerms.Contains(t) ? 0.3f : ExpansionWeight);
+        // "apa pengertian PKH": when nothing but question words is left, the topic word is the question.
+        if (terms.All(kv => TopicTerms.Contains(kv.Key) || QuestionWords.Contains(kv.Key) || kv.Value < 1f))
+            foreach (var t in TopicTerms.Where(terms.ContainsKey).ToList()) terms[t] = 1f;
         return terms.Select(kv => new QueryTerm(kv.Key, kv.Value)).ToList();
     }
 

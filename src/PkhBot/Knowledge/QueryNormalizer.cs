@@ -72,6 +72,7 @@ public sealed class QueryNormalizer
         }
         foreach (var t in padded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (t.Length == 1 && !char.IsDigit(t[0])) continue;   // "pkh e" (Javanese "-e" written apart), "a", "d"
             if (_single.TryGetValue(t, out var expansion)) Add(expansion);
             else primary.Append(' ').Append(t);
         }
