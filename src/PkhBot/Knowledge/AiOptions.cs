@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// The optional LLM (any OpenAI-compatible server, e.g. a local Ollama at http://127.0.0.1:11434/v1).
+/// All three of Endpoint, Model and ApiKey set = LLM answers; none set = offline answers.
+/// </summary>
+public sealed class AiOptions : IValidatableObject
+{
+    public const string SectionName = "Ai";
+
+    public string? Endpoint { get; set; }
+    public string? Model { get; set; }
+    public string? ApiKey { get; set; }
+
+    [Range(1, 600, ErrorMessage = "Ai:TimeoutSeconds harus 1 sampai 600 (bawaan 30).")]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model) && !string.IsNullOrWhiteSpace(ApiKey);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var set = new[] { Endpoint, Model, ApiKey }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (set is > 0 and < 3)
+            yield return new ValidationResult(
+                "Ai:Endpoint, Ai:Model dan Ai:ApiKey harus diisi bersama (isi ketiganya untuk memakai LLM, atau kosongkan ketiganya untuk jawaban offline; untuk Ollama ApiKey boleh 'ollama').",
+                [nameof(Endpoint), nameof(Model), nameof(ApiKey)]);
+        if (!string.IsNullOrWhiteSpace(Endpoint)
+            && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            yield return new ValidationResult(
+                "Ai:Endpoint harus alamat http(s) lengkap dengan /v1, mis. http://127.0.0.1:11434/v1.", [nameof(Endpoint)]);
+    }
+}

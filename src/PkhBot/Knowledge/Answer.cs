@@ -1,0 +1,14 @@
+namespace PkhBot.Knowledge;
+
+public sealed record AnswerSource(string Title, string Section);
+
+/// <summary>
+/// What the bot answers. <see cref="Text"/> is plain text (the body, then a "Sumber:" line when answered);
+/// channels format <see cref="Body"/> and <see cref="SourceLine"/> themselves.
+/// </summary>
+public sealed record Answer(string Body, string? SourceLine, bool Answered, IReadOnlyList<AnswerSource> Sources, double Score)
+{
+    public string Text => SourceLine is null ? Body : Body + "\n" + SourceLine;
+
+    public static Answer DontKnow(double score) => new(KnowledgeTexts.DontKnow, null, false, [], score);
+}

@@ -1,0 +1,146 @@
+namespace PkhBot.Knowledge;
+
+/// <summary>One programme document (prompts/knowledge/docs/*.md): front matter + "## " sections.</summary>
+public sealed record KnowledgeDocument(string Id, string Title, string Program, string Year, string Sources, IReadOnlyList<KnowledgeSection> Sections);
+
+/// <param name="Sources">Source ids of this section ("## Heading [S1, S5]"), or null to use the document's.</param>
+public sealed record KnowledgeSection(string DocId, string Heading, string Text, string? Sources = null);
+
+/// <summary>One FAQ pair: question variants, a short answer, and the document section it rests on.</summary>
+public sealed record FaqEntry(int Number, IReadOnlyList<string> Questions, string Answer, string DocId, string Section);
+
+/// <summary>"variant => expansion": the variant (a word or a phrase) also means the expansion words.</summary>
+public sealed record SynonymRule(string Variant, string Expansion);
+
+/// <summary>Everything under Knowledge:Path, parsed and cross-checked (every FAQ points at a real section).</summary>
+public sealed class KnowledgeContent
+{
+    public required IReadOnlyList<KnowledgeDocument> Documents { get; init; }
+    public required IReadOnlyList<FaqEntry> Faq { get; init; }
+    public required IReadOnlyList<SynonymRule> Synonyms { get; init; }
+    public required IReadOnlyList<string> DomainTerms { get; init; }
+
+    public KnowledgeDocument Document(string id) => Documents.First(d => d.Id == id);
+
+    /// <summary>The default root: prompts/knowledge beside the executable (copied there by the build).</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "prompts", "knowledge");
+
+    public static KnowledgeContent Load(string root)
+    {
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException($"Folder pengetahuan tidak ditemukan: {root}. Atur Knowledge:Path ke folder prompts/knowledge.");
+        var docs = Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md")
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => ParseDocument(File.ReadAllText(f), Path.GetFileNameWithoutExtension(f)))
+            .ToList();
+        var faq = ParseFaq(File.ReadAllText(Path.Combine(root, "faq.md")));
+        foreach (var e in faq)
+        {
+            var doc = docs.FirstOrDefault(d => d.Id == e.DocId)
+                ?? throw new InvalidDataException($"FAQ #{e.Number}: dokumen '{e.DocId}' tidak ada.");
+            if (doc.Sections.All(s => s.Heading != e.Section))
+                throw new InvalidDataException($"FAQ #{e.Number}: bagian '{e.Section}' tidak ada di {e.DocId}.");
+        }
+        return new KnowledgeContent
+        {
+            Documents = docs,
+            Faq = faq,
+            Synonyms = ParseSynonyms(File.ReadAllLines(Path.Combine(root, "synonyms.txt"))),
+            DomainTerms = ReadList(File.ReadAllLines(Path.Combine(root, "domain-terms.txt"))),
+        };
+    }
+
+    internal static KnowledgeDocument ParseDocument(string text, string fallbackId)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        if (lines.Length > 0 && lines[0].Trim() == "---")
+        {
+            for (i = 1; i < lines.Length && lines[i].Trim() != "---"; i++)
+            {
+                var colon = lines[i].IndexOf(':');
+                if (colon > 0) meta[lines[i][..colon].Trim()] = lines[i][(colon + 1)..].Trim();
+            }
+            i++;
+        }
+        var id = meta.GetValueOrDefault("id", fallbackId);
+        var sections = new List<KnowledgeSection>();
+        string? heading = null;
+        string? sources = null;
+        var body = new List<string>();
+        void Flush()
+        {
+            if (heading is not null) sections.Add(new KnowledgeSection(id, heading, string.Join("\n", body).Trim(), sources));
+            body.Clear();
+        }
+        for (; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("## ", StringComparison.Ordinal))
+            {
+                Flush();
+                heading = lines[i][3..].Trim();
+                sources = null;
+                var open = heading.LastIndexOf(" [", StringComparison.Ordinal);
+                if (heading.EndsWith(']') && open > 0)
+                {
+                    sources = heading[(open + 2)..^1].Trim();
+                    heading = heading[..open].Trim();
+                }
+            }
+            else if (heading is not null) body.Add(lines[i]);
+        }
+        Flush();
+        return new KnowledgeDocument(id, meta.GetValueOrDefault("title", id), meta.GetValueOrDefault("program", "PKH Kemensos"),
+            meta.GetValueOrDefault("year", "-"), meta.GetValueOrDefault("sources", "-"), sections);
+    }
+
+    internal static List<FaqEntry> ParseFaq(string text)
+    {
+        var result = new List<FaqEntry>();
+        List<string>? questions = null;
+        var answer = new List<string>();
+        string? source = null;
+        void Flush()
+        {
+            if (questions is null) return;
+            if (source is null) throw new InvalidDataException($"FAQ '{questions[0]}': baris 'Sumber: dokumen > bagian' tidak ada.");
+            var parts = source.Split('>', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2) throw new InvalidDataException($"FAQ '{questions[0]}': Sumber harus 'dokumen > bagian'.");
+            result.Add(new FaqEntry(result.Count + 1, questions, string.Join(" ", answer).Trim(), parts[0], parts[1]));
+            answer.Clear();
+            source = null;
+        }
+        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("### ", StringComparison.Ordinal))
+            {
+                Flush();
+                questions = line[4..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+            }
+            else if (questions is null || line.Length == 0) continue;
+            else if (line.StartsWith("Sumber:", StringComparison.OrdinalIgnoreCase)) source = line[7..].Trim();
+            else answer.Add(line);
+        }
+        Flush();
+        return result;
+    }
+
+    internal static List<SynonymRule> ParseSynonyms(IEnumerable<string> lines)
+    {
+        var rules = new List<SynonymRule>();
+        foreach (var line in ReadList(lines))
+        {
+            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow < 0) continue;   // "a, b =>" (nothing on the right) drops the words
+            var expansion = line[(arrow + 2)..].Trim().ToLowerInvariant();
+            foreach (var v in line[..arrow].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                rules.Add(new SynonymRule(v.ToLowerInvariant(), expansion));
+        }
+        return rules;
+    }
+
+    private static List<string> ReadList(IEnumerable<string> lines)
+        => lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+}

@@ -1,0 +1,180 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Id;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>A search result: an FAQ pair or a document section, with where it comes from.</summary>
+public readonly record struct QueryTerm(string Text, float Weight);
+
+/// <param name="Coverage">Share of the question's own words (not synonyms, not "PKH") found in this entry.</param>
+public sealed record KnowledgeHit(bool IsFaq, string Title, string Section, string Text, float Score, KnowledgeDocument Document, FaqEntry? Faq, double Coverage);
+
+/// <summary>
+/// The in-memory Lucene index over the documents (one entry per "## " section) and the FAQ (one per pair,
+/// its questions weighted strongly, its answer weakly). Built once from <see cref="KnowledgeContent"/>;
+/// searching is thread-safe (IndexSearcher and the analyzer's per-thread token streams).
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string Question = "q", Answer = "answer", Heading = "heading", Title = "title", Body = "body", Key = "key";
+
+    /// <summary>Words every question in this index is about anyway: they may tip a tie, never decide.</summary>
+    private static readonly HashSet<string> TopicTerms = ["pkh", "bansos", "bantu", "program", "harap"];
+
+    /// <summary>Stems of the canonical question words of synonyms.txt (pengertian, jenis, cara, alasan, lokasi).</summary>
+    private static readonly HashSet<string> QuestionWords = ["erti", "jenis", "cara", "alas", "lokasi"];
+
+    private readonly Analyzer _analyzer = new IndonesianAnalyzer(Version);
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly List<(KnowledgeDocument Doc, KnowledgeSection Section, FaqEntry? Faq)> _entries = [];
+    private readonly List<HashSet<string>> _entryStems = [];
+    private readonly List<string[]> _domainTerms;
+
+    public KnowledgeContent Content { get; }
+    public QueryNormalizer Normalizer { get; }
+
+    public KnowledgeIndex(KnowledgeContent content)
+    {
+        Content = content;
+        Normalizer = new QueryNormalizer(content);
+        var bm25 = new FieldSimilarity();
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { Similarity = bm25, OpenMode = OpenMode.CREATE }))
+        {
+            foreach (var doc in content.Documents)
+            {
+                foreach (var section in doc.Sections)
+                {
+                    writer.AddDocument(new Document
+                    {
+                        new StoredField(Key, _entries.Count),
+                        new TextField(Title, doc.Title, Field.Store.NO),
+                        new TextField(Heading, section.Heading, Field.Store.NO),
+                        new TextField(Body, Normalizer.Expand(section.Text), Field.Store.NO),
+                    });
+                    _entries.Add((doc, section, null));
+                    _entryStems.Add(Analyze(Normalizer.Expand(doc.Title + " " + section.Heading + " " + section.Text)).ToHashSet(StringComparer.Ordinal));
+                }
+            }
+            foreach (var faq in content.Faq)
+            {
+                var doc = content.Document(faq.DocId);
+                writer.AddDocument(new Document
+                {
+                    new StoredField(Key, _entries.Count),
+                    // Each word once: expansions must not inflate term frequency in a short field.
+                    new TextField(Question, FaqQuestionField(faq), Field.Store.NO),
+                    new TextField(Answer, faq.Answer, Field.Store.NO),
+                });
+                _entries.Add((doc, doc.Sections.First(s => s.Heading == faq.Section), faq));
+                _entryStems.Add(Analyze(FaqQuestionField(faq) + " " + Normalizer.Expand(faq.Answer)).ToHashSet(StringComparer.Ordinal));
+            }
+            writer.Commit();
+        }
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
+        _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
+    }
+
+    /// <summary>
+    /// The question variants, normalised like a query, each word once (expansions must not inflate term
+    /// frequency); an answer that states a rupiah amount also answers "berapa besarannya".
+    /// </summary>
+    private string FaqQuestionField(FaqEntry faq)
+    {
+        var words = Normalizer.Expand(string.Join(" ", faq.Questions)).Split(' ').Distinct().ToList();
+        if (faq.Answer.Contains("Rp", StringComparison.Ordinal) && !words.Contains("besaran")) words.Add("besaran");
+        return string.Join(' ', words);
+    }
+
+    public static KnowledgeIndex Load(string root) => new(KnowledgeContent.Load(root));
+
+    /// <summary>Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.</summary>
+    public IReadOnlyList<QueryTerm> QueryTerms(string question)
+    {
+        var (original, expansion) = Normalizer.ExpandParts(question);
+        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var t in Analyze(original)) terms[t] = TopicTerms.Contains(t) ? 0.3f : 1f;
+        foreach (var t in Analyze(expansion)) terms.TryAdd(t, TopicTerms.Contains(t) ? 0.3f : ExpansionWeight);
+        // "apa pengertian PKH": when nothing but question words is left, the topic word is the question.
+        if (terms.All(kv => TopicTerms.Contains(kv.Key) || QuestionWords.Contains(kv.Key) || kv.Value < 1f))
+            foreach (var t in TopicTerms.Where(terms.ContainsKey).ToList()) terms[t] = 1f;
+        return terms.Select(kv => new QueryTerm(kv.Key, kv.Value)).ToList();
+    }
+
+    private const float ExpansionWeight = 0.6f;
+
+    /// <summary>True when the question has at least one PKH word (domain-terms.txt) after normalisation.</summary>
+    public bool IsAboutPkh(IReadOnlyList<QueryTerm> terms)
+    {
+        var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return _domainTerms.Any(d => d.All(set.Contains));
+    }
+
+    public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);
+
+    public IReadOnlyList<KnowledgeHit> Search(IReadOnlyList<QueryTerm> terms, int top)
+    {
+        if (terms.Count == 0) return [];
+        var query = new BooleanQuery();
+        foreach (var (t, w) in terms)
+        {
+            query.Add(new TermQuery(new Term(Question, t)) { Boost = 3f * w }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Heading, t)) { Boost = 1.5f * w }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Title, t)) { Boost = 0.5f * w }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Body, t)) { Boost = 1f * w }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Answer, t)) { Boost = 0.4f * w }, Occur.SHOULD);
+            if (t.Length >= 5 && !t.Any(char.IsDigit) && _reader.DocFreq(new Term(Question, t)) == 0 && _reader.DocFreq(new Term(Body, t)) == 0)
+            {
+                // Typo tolerance for words the index does not know: near terms count, far less than exact ones.
+                query.Add(new FuzzyQuery(new Term(Question, t), 1, 1) { Boost = 0.6f * w }, Occur.SHOULD);
+                query.Add(new FuzzyQuery(new Term(Body, t), 1, 1) { Boost = 0.2f * w }, Occur.SHOULD);
+            }
+        }
+        var own = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToList();
+        var hits = new List<KnowledgeHit>();
+        foreach (var sd in _searcher.Search(query, top).ScoreDocs)
+        {
+            var key = _searcher.Doc(sd.Doc).GetField(Key).GetInt32Value() ?? 0;
+            var (doc, section, faq) = _entries[key];
+            var coverage = own.Count == 0 ? 1.0 : (double)own.Count(_entryStems[key].Contains) / own.Count;
+            hits.Add(new KnowledgeHit(faq is not null, doc.Title, section.Heading, faq?.Answer ?? section.Text, sd.Score, doc, faq, coverage));
+        }
+        return hits;
+    }
+
+    public IEnumerable<string> Analyze(string text)
+    {
+        using var ts = _analyzer.GetTokenStream(Body, text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        ts.Reset();
+        var result = new List<string>();
+        while (ts.IncrementToken()) result.Add(term.ToString());
+        ts.End();
+        return result;
+    }
+
+    /// <summary>BM25 everywhere; FAQ questions (many variants in one field) are barely penalised for length.</summary>
+    private sealed class FieldSimilarity : PerFieldSimilarityWrapper
+    {
+        private readonly Similarity _default = new BM25Similarity(k1: 1.2f, b: 0.75f);
+        private readonly Similarity _questions = new BM25Similarity(k1: 1.2f, b: 0.3f);
+        public override Similarity Get(string name) => name == Question ? _questions : _default;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}

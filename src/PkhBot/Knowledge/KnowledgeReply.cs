@@ -1,0 +1,24 @@
+using PkhBot.Conversation;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>An answer as a Telegram message: escaped, short, the source line in italics.</summary>
+public static class KnowledgeReply
+{
+    public const int MaxChars = 700;
+
+    public static string ToHtml(Answer answer)
+    {
+        var source = answer.SourceLine is null ? "" : "\n<i>" + Html.Escape(answer.SourceLine) + "</i>";
+        var room = Math.Max(120, MaxChars - source.Length);
+        var body = answer.Body.Length <= room ? answer.Body : answer.Body[..room].TrimEnd() + "…";
+        return Html.Escape(body) + source;
+    }
+
+    public static async Task AnswerAsync(ConversationContext ctx, string question, CancellationToken ct)
+    {
+        var service = ctx.Services.GetRequiredService<KnowledgeService>();
+        var answer = await service.AnswerAsync(question, ct);
+        ctx.Reply(ToHtml(answer));
+    }
+}

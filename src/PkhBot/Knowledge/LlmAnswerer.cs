@@ -1,0 +1,49 @@
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// Grounded generation through Semantic Kernel: the Jawab prompt (prompts/Knowledge/Jawab, SK prompt-directory
+/// format), the <see cref="KnowledgePlugin"/> as the only tool, temperature 0. The question is masked
+/// (NIK, phone) before it is sent. Returns null when the answer cannot be trusted (empty, or the model
+/// never looked anything up) so that the caller uses the offline answer.
+/// </summary>
+public sealed class LlmAnswerer
+{
+    private readonly Kernel _kernel;
+    private readonly KernelFunction _jawab;
+    private readonly KnowledgeIndex _index;
+
+    public LlmAnswerer(Kernel kernel, KnowledgeIndex index, string promptsRoot)
+    {
+        _kernel = kernel;
+        _index = index;
+        // Created from the directory but not imported as a plugin: only the search is offered to the model as a tool.
+        _jawab = kernel.CreatePluginFromPromptDirectory(Path.Combine(promptsRoot, "Knowledge"), "KnowledgePrompts")["Jawab"];
+    }
+
+    public static string DefaultPromptsRoot => Path.Combine(AppContext.BaseDirectory, "prompts");
+
+    public async Task<Answer?> AnswerAsync(string question, CancellationToken ct)
+    {
+        var kernel = _kernel.Clone();
+        var plugin = new KnowledgePlugin(_index);
+        kernel.Plugins.AddFromObject(plugin, KnowledgePlugin.PluginName);
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+            Temperature = 0,
+            MaxTokens = 400,
+        };
+        var result = await kernel.InvokeAsync(_jawab, new KernelArguments(settings) { ["question"] = Privacy.Mask.Text(question) }, ct);
+        var text = Privacy.Mask.Text(result.GetValue<string>()?.Trim());
+        if (string.IsNullOrWhiteSpace(text) || plugin.Retrieved.Count == 0) return null;
+        if (text.Contains(KnowledgeTexts.LlmDontKnowMarker, StringComparison.Ordinal)) return Answer.DontKnow(0);
+
+        var used = plugin.Retrieved.OrderByDescending(h => h.Score).DistinctBy(h => (h.Document.Id, h.Section)).Take(3).ToList();
+        var sourceLine = "Sumber: " + string.Join("; ", used.Select(h => KnowledgeTexts.SourceLine(h.Document, h.Section)["Sumber: ".Length..]));
+        return new Answer(text, sourceLine, true, used.Select(h => new AnswerSource(h.Document.Title, h.Section)).ToList(),
+            Math.Round(used[0].Score, 3));
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// Turns what people type ("anakku sekolahe SMP oleh piro to?") into words the index knows: lower case,
+/// no punctuation, stretched letters and "anak2" folded, typos corrected against the content's own vocabulary,
+/// then informal/Javanese words and abbreviations expanded from synonyms.txt. Immutable: safe across threads.
+/// </summary>
+public sealed class QueryNormalizer
+{
+    private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
+    private readonly List<(string Phrase, string Expansion)> _phrases = [];
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly string[][] _vocabularyByLength;
+    private static readonly string[] Suffixes = ["nya", "ku", "mu", "ne", "e", "ipun"];
+
+    public QueryNormalizer(KnowledgeContent content)
+    {
+        foreach (var rule in content.Synonyms)
+        {
+            var variant = string.Join(' ', Tokens(rule.Variant));
+            if (variant.Contains(' ')) _phrases.Add((variant, rule.Expansion));
+            else if (_single.TryGetValue(variant, out var existing)) _single[variant] = (existing + " " + rule.Expansion).Trim();
+            else _single[variant] = rule.Expansion;
+            AddWords(rule.Variant);
+            AddWords(rule.Expansion);
+        }
+        foreach (var doc in content.Documents)
+        {
+            AddWords(doc.Title);
+            foreach (var s in doc.Sections) { AddWords(s.Heading); AddWords(s.Text); }
+        }
+        foreach (var f in content.Faq)
+        {
+            foreach (var q in f.Questions) AddWords(q);
+            AddWords(f.Answer);
+        }
+        foreach (var t in content.DomainTerms) AddWords(t);
+        var maxLen = _vocabulary.Keys.Max(k => k.Length);
+        _vocabularyByLength = new string[maxLen + 3][];
+        for (var len = 0; len < _vocabularyByLength.Length; len++)
+            _vocabularyByLength[len] = _vocabulary.Keys.Where(k => k.Length == len).ToArray();
+    }
+
+    /// <summary>The cleaned words, typos corrected, followed by the synonym expansions (what the index stores).</summary>
+    public string Expand(string text)
+    {
+        var (original, expansion) = ExpandParts(text);
+        return expansion.Length == 0 ? original : original + " " + expansion;
+    }
+
+    /// <summary>
+    /// The cleaned, corrected words with informal/Javanese words replaced by their canonical word (the first word
+    /// of the rule's right side), and separately the further words the rules add (weighted lower in queries).
+    /// A rule with an empty right side drops the word (local stopwords: "untuk", "kanggo", "sih").
+    /// </summary>
+    public (string Original, string Expansion) ExpandParts(string text)
+    {
+        var tokens = Tokens(text).Select(Correct).ToList();
+        var primary = new StringBuilder();
+        var secondary = new StringBuilder();
+        // A phrase ("sekolah dasar", "kapan cairnya") is replaced by its canonical word, not added to.
+        var padded = " " + string.Join(' ', tokens) + " ";
+        foreach (var (phrase, expansion) in _phrases)
+        {
+            if (!padded.Contains(" " + phrase + " ", StringComparison.Ordinal)) continue;
+            var words = expansion.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            padded = padded.Replace(" " + phrase + " ", words.Length == 0 ? " " : " " + words[0] + " ", StringComparison.Ordinal);
+            foreach (var w in words.Skip(1)) secondary.Append(' ').Append(w);
+        }
+        foreach (var t in padded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (t.Length == 1 && !char.IsDigit(t[0])) continue;   // "pkh e" (Javanese "-e" written apart), "a", "d"
+            if (_single.TryGetValue(t, out var expansion)) Add(expansion);
+            else primary.Append(' ').Append(t);
+        }
+        return (primary.ToString().Trim(), secondary.ToString().Trim());
+
+        void Add(string expansion)
+        {
+            var words = expansion.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) return;
+            primary.Append(' ').Append(words[0]);
+            foreach (var w in words.Skip(1)) secondary.Append(' ').Append(w);
+        }
+    }
+
+    /// <summary>Lower case, letters and digits only, "berapaaa" -> "berapa", "anak2" -> "anak".</summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            var c = char.ToLowerInvariant(ch);
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+            else if (c == '.' && sb.Length > 0 && char.IsDigit(sb[^1])) continue;   // 225.000 -> 225000
+            else sb.Append(' ');
+        }
+        foreach (var raw in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = Squeeze(raw);
+            if (w.Length > 3 && w[^1] == '2' && char.IsLetter(w[^2])) w = w[..^1];
+            yield return w;
+        }
+    }
+
+    private static string Squeeze(string w)
+    {
+        if (w.Length < 4) return w;
+        var sb = new StringBuilder(w.Length);
+        foreach (var c in w)
+            if (!(sb.Length >= 2 && sb[^1] == c && sb[^2] == c && char.IsLetter(c))) sb.Append(c);
+        return sb.ToString();
+    }
+
+    private void AddWords(string text)
+    {
+        foreach (var t in Tokens(text))
+            if (t.Length >= 2 && !t.All(char.IsDigit)) _vocabulary[t] = _vocabulary.GetValueOrDefault(t) + 1;
+    }
+
+    /// <summary>Unknown words of 6+ letters snap to the most frequent known word one edit away (two for 9+), same first letter.</summary>
+    private string Correct(string word)
+    {
+        if (word.Length < 4 || _vocabulary.ContainsKey(word) || word.Any(char.IsDigit)) return word;
+        // Javanese/Indonesian possessive endings: "balitaku", "sekolahe", "duite", "pendampinge", "anaknya".
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && _vocabulary.ContainsKey(word[..^suffix.Length]))
+                return word[..^suffix.Length];
+        if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
+        var maxEdits = word.Length >= 9 ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFreq = 0;
+        for (var len = Math.Max(0, word.Length - maxEdits); len <= word.Length + maxEdits && len < _vocabularyByLength.Length; len++)
+        {
+            foreach (var candidate in _vocabularyByLength[len])
+            {
+                if (candidate[0] != word[0]) continue;   // people rarely mistype the first letter
+                var d = Distance(word, candidate, maxEdits);
+                if (d > maxEdits) continue;
+                var freq = _vocabulary[candidate];
+                if (d < bestDistance || (d == bestDistance && freq > bestFreq))
+                {
+                    best = candidate;
+                    bestDistance = d;
+                    bestFreq = freq;
+                }
+            }
+        }
+        return best ?? word;
+    }
+
+    /// <summary>Optimal string alignment distance (a swap of two letters counts once), cut off above max.</summary>
+    internal static int Distance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        Span<int> prev2 = stackalloc int[b.Length + 1];
+        Span<int> prev = stackalloc int[b.Length + 1];
+        Span<int> cur = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > max) return max + 1;
+            var t = prev2; prev2 = prev; prev = cur; cur = t;
+        }
+        return prev[b.Length];
+    }
+}
