@@ -32,8 +32,8 @@ public static class OnboardingTexts
 
     public static string Welcome(string who, IEnumerable<CommandSpec> commands, bool isPendamping)
     {
-        var lines = commands.Take(10).Select(c => $"/{c.Name} - {Html.Escape(c.Description)}");
-        var text = $"Selamat datang, {who}! Akun Telegram Anda sudah terhubung.\n\n<b>Perintah utama:</b>\n{string.Join("\n", lines)}";
+        var lines = commands.Where(c => c.Name != "bantuan").Take(8).Select(c => $"/{c.Name} - {Html.Escape(c.Description)}");
+        var text = $"Selamat datang, {who}! Akun Telegram Anda sudah terhubung.\n\n<b>Perintah utama:</b>\n{string.Join("\n", lines)}\n\nKetik /bantuan untuk daftar lengkap.";
         if (isPendamping) text += "\n\nAgar data Anda aman, tekan tombol <b>Kirim nomor HP saya</b> di bawah untuk mencocokkan nomor dengan data pendamping.";
         return text;
     }

@@ -15,7 +15,7 @@ public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
         sb.Append("KPM: ").Append(r.Households).Append(" · aktif ").Append(r.Active).Append('\n');
         sb.Append("NIK ganda: ").Append(r.DuplicateNikGroups).Append(" kelompok\n");
         sb.Append("Tanpa pendamping: ").Append(r.WithoutPendamping).Append('\n');
-        sb.Append("Pendamping > ").Append(r.UsualCaseload).Append(" KPM: ").Append(r.Overloaded.Count).Append('\n');
+        sb.Append("Pendamping &gt; ").Append(r.UsualCaseload).Append(" KPM: ").Append(r.Overloaded.Count).Append('\n');
         if (r.Duplicates.Count > 0)
         {
             sb.Append("\n<b>NIK ganda</b>");

@@ -11,7 +11,9 @@ public static class OutboxMessageFactory
             Channel = channel,
             ChatId = chatId,
             Kind = kind,
-            Text = Html.Truncate(reply.Html, reply.Attachment is null ? 4000 : 1000),
+            // Defence in depth (UU PDP): a NIK or mobile number never leaves whole, even when a handler echoes user input.
+            // Announcements are exempt: a coordinator may publish an office number on purpose.
+            Text = Html.Truncate(kind == OutboxKind.Announcement ? reply.Html : Privacy.Mask.Text(reply.Html), reply.Attachment is null ? 4000 : 1000),
             KeyboardJson = reply.Keyboard is null ? null : JsonSerializer.Serialize(reply.Keyboard),
             AttachmentKind = reply.Attachment?.Kind ?? AttachmentKind.None,
             AttachmentName = reply.Attachment?.FileName,
