@@ -62,6 +62,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Answer 429 when the rate limits are exceeded (on by default, like Telegram).</summary>
     public bool EnforceRateLimits { get; set; } = true;
 
+    /// <summary>Which limit the last 429 for exceeding a rate was about ("global", "chat 42", "group -100"): for test messages.</summary>
+    public string? LastRateLimit { get; private set; }
+
     /// <summary>Per-chat burst the fake tolerates before 429 (Telegram allows "short bursts").</summary>
     public int PerChatBurst { get; set; } = 5;
 
@@ -324,7 +327,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             if (!_perChat.TryGetValue(chatId, out var chat)) _perChat[chatId] = chat = new Bucket(PerChatBurst, 1);
             Bucket? group = null;
             if (chatId < 0 && !_perGroup.TryGetValue(chatId, out group)) _perGroup[chatId] = group = new Bucket(20, 20 / 60.0);
-            if (!_global.Has(now) || !chat.Has(now) || group?.Has(now) == false) return group?.Has(now) == false ? 3 : 1;
+            if (!_global.Has(now)) { LastRateLimit = "global"; return 1; }
+            if (!chat.Has(now)) { LastRateLimit = $"chat {chatId}"; return 1; }
+            if (group?.Has(now) == false) { LastRateLimit = $"group {chatId}"; return 3; }
             _global.Take(now);
             chat.Take(now);
             group?.Take(now);

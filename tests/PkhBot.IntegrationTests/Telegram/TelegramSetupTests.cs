@@ -10,8 +10,10 @@ public sealed class TelegramSetupTests
     public async Task The_worker_without_a_token_stops_with_one_clear_line_naming_the_setting()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(new Dictionary<string, string?> { ["Telegram:BotToken"] = "" }, AppMode.Worker));
-        Assert.Contains("Telegram:BotToken", ex.Message);
-        Assert.Contains("Telegram__BotToken", ex.Message);
+        var line = Assert.Single(ex.Failures);
+        Assert.StartsWith("Telegram:BotToken belum diisi", line);
+        Assert.Contains("Telegram__BotToken", line);
+        Assert.DoesNotContain("\n", line);
     }
 
     [Fact]
@@ -23,8 +25,9 @@ public sealed class TelegramSetupTests
             ["Telegram:Mode"] = "Webhook",
             ["Telegram:WebhookSecret"] = "bad secret!",
         }, AppMode.Worker));
-        Assert.Contains("Telegram:WebhookUrl", ex.Message);
-        Assert.Contains("Telegram:WebhookSecret", ex.Message);
+        Assert.Equal(2, ex.Failures.Count());
+        Assert.Contains(ex.Failures, f => f.StartsWith("Telegram:WebhookUrl wajib"));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Telegram:WebhookSecret wajib"));
     }
 
     [Fact]

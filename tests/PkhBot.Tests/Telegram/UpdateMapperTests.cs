@@ -71,4 +71,15 @@ public sealed class UpdateMapperTests
         Assert.Null(UpdateMapper.ToIncoming(channelPost, Now));
         Assert.Null(UpdateMapper.ToIncoming(noSender, Now));
     }
+
+    [Fact]
+    public void An_update_stored_in_the_inbox_reads_back_to_the_same_message()
+    {
+        var u = Parse($$$$"""{"update_id":9,"message":{"message_id":3,"date":1700000000,"chat":{"id":42,"type":"private"},"from":{{{{User}}}},"caption":"rumah","photo":[{"file_id":"big","file_unique_id":"b","width":1280,"height":960}],"location":{"latitude":-7.15,"longitude":111.88}}}""");
+
+        var stored = JsonSerializer.Serialize(u, JsonBotAPI.Options);
+        var back = UpdateMapper.ToIncoming(Parse(stored), Now)!;
+
+        Assert.Equal(UpdateMapper.ToIncoming(u, Now), back);
+    }
 }

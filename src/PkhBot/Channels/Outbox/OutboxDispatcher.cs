@@ -87,7 +87,8 @@ public sealed partial class OutboxDispatcher(
                 if (untilIdle && _queue.Count == 0 && _inflight.Count == 0) _nextClaim = DateTimeOffset.MinValue;
                 if (now >= _nextClaim || (_lastClaimFull && _queue.Count < maxHeld / 2))
                 {
-                    var claimed = await TryDbAsync(() => d.Store.ClaimAsync(_owner, maxHeld - _queue.Count, ct), ct);
+                    // Always room for a few more, so a fresh reply is claimed (and sorted first) even when bulk messages fill the queue.
+                    var claimed = await TryDbAsync(() => d.Store.ClaimAsync(_owner, Math.Max(5, maxHeld - _queue.Count), ct), ct);
                     if (claimed is not null)
                     {
                         var known = _queue.Select(h => h.Row.Id).ToHashSet();

@@ -103,3 +103,19 @@ public sealed partial class TelegramOptions : IValidatableObject
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}$")]
     internal static partial Regex SecretFormat();
 }
+
+/// <summary>
+/// Runs the annotations and <see cref="TelegramOptions.Validate"/> and reports the bare Indonesian sentences, so a
+/// missing token stops `run` with one readable line (not "DataAnnotation validation failed for ... members ...").
+/// </summary>
+public sealed class TelegramOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<TelegramOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(results.Select(r => r.ErrorMessage ?? "Telegram: pengaturan tidak valid."));
+    }
+}

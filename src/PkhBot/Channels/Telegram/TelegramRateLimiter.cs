@@ -9,8 +9,9 @@ public readonly record struct RateDecision(TimeSpan Wait, bool Global)
 
 /// <summary>
 /// Telegram's limits as token buckets: about 30 messages a second in all, one a second per chat with a short burst,
-/// 20 a minute per group (negative chat id). The global bucket holds less than a full second of tokens, so network
-/// jitter between our send and Telegram's clock does not turn into a 429. A 429 pauses everything for retry_after.
+/// 20 a minute per group (negative chat id). The global bucket holds a third of a second of tokens and refills a
+/// little below the limit, so network jitter between our send and Telegram's clock does not turn into a 429.
+/// A 429 pauses everything for retry_after.
 /// Thread-safe; time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class TelegramRateLimiter
@@ -29,7 +30,9 @@ public sealed class TelegramRateLimiter
         var o = options.Value;
         _clock = clock;
         var now = clock.GetUtcNow();
-        _global = new Bucket(Math.Max(1, Math.Floor(o.GlobalPerSecond * 0.8)), o.GlobalPerSecond, now);
+        // A third of a second's worth of burst and 95 % of the rate: requests granted here reach Telegram with
+        // jitter (busy CPU, several calls in flight), and that headroom keeps the bunching under Telegram's limit.
+        _global = new Bucket(Math.Max(1, Math.Floor(o.GlobalPerSecond / 3.0)), o.GlobalPerSecond * 0.95, now);
         _chatRate = o.PerChatPerSecond;
         _chatBurst = Math.Max(1, o.PerChatBurst);
         _groupRate = o.PerGroupPerMinute / 60.0;

@@ -15,7 +15,11 @@ public static class TelegramSetup
         var options = builder.Services.AddOptions<TelegramOptions>().Bind(section);
         var isWorker = builder.GetMode() == AppMode.Worker;
         // Only the worker talks to Telegram on its own; chat and tool verbs must run without a token.
-        if (isWorker) options.ValidateDataAnnotations().ValidateOnStart();
+        if (isWorker)
+        {
+            builder.Services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+            options.ValidateOnStart();
+        }
 
         var settings = section.Get<TelegramOptions>() ?? new TelegramOptions();
         builder.Services.AddSingleton<TelegramMetrics>();
