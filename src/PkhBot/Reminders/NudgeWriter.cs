@@ -57,7 +57,6 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
             catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
             {
                 // Another instance (or a crashed run's twin) logged some of these meanwhile: re-read and retry the rest.
-                db.ChangeTracker.Clear();
                 LogRace(log, job, attempt);
             }
             finally

@@ -35,6 +35,8 @@ public sealed class SchedulerAndCliTests
                 var calendar = app.Services.GetRequiredService<WorkCalendar>();
                 var trigger = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey(JobNames.PendampingWeekly, "reminders")))!;
                 Assert.Equal(WorkCalendar.QuartzCalendarName, trigger.CalendarName);
+                // After downtime: one catch-up run, not one per missed slot.
+                Assert.Equal(CronTriggerMisfireInstruction.FireAndProceed, trigger.MisfireInstruction);
                 Assert.Equal(calendar.Zone.BaseUtcOffset, trigger.TimeZone.BaseUtcOffset);
                 var next = calendar.ToLocal(trigger.NextFireTimeUtc!.Value);
                 Assert.Equal((DayOfWeek.Monday, 7, 30), (next.DayOfWeek, next.Hour, next.Minute));
