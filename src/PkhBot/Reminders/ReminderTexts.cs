@@ -16,7 +16,7 @@ public sealed record OverdueGroup(string Pendamping, string Kecamatan, int Count
 
 /// <summary>
 /// Every sentence the reminders say, in one place. Numbers first, short, one button to act. Button data uses
-/// prefixes owned by other features: "lapor:ID" (report on a household), "kpm:ID" (household card), "tl:list" (follow-ups).
+/// prefixes owned by other features: "kpm:c:ID" (household card, with its Lapor button) and "tl:list" (follow-ups).
 /// </summary>
 public static class ReminderTexts
 {
@@ -42,7 +42,7 @@ public static class ReminderTexts
         if (f.P2k2Missing) sb.Append("• P2K2 bulan ").Append(f.MonthName).Append(" belum dicatat\n");
         Keyboard? kb = null;
         if (f.FirstUnreported.Count > 0)
-            kb = Keyboard.Of([Button.Callback($"📝 Lapor {Short(f.FirstUnreported[0].Nama)}", $"lapor:{f.FirstUnreported[0].Id}")]);
+            kb = Keyboard.Of([Button.Callback($"📝 Lapor {Short(f.FirstUnreported[0].Nama)}", $"kpm:c:{f.FirstUnreported[0].Id}")]);
         else if (f.DueThisWeek > 0)
             kb = Keyboard.Of([Button.Callback("📋 Lihat tindak lanjut", "tl:list")]);
         return new Reply(sb.ToString().TrimEnd()) { Keyboard = kb };
@@ -72,7 +72,7 @@ public static class ReminderTexts
         foreach (var h in first) sb.Append("• ").Append(Html.Escape(h.Nama)).Append(" — ").Append(Html.Escape(h.Note)).Append('\n');
         if (total > first.Count) sb.Append("…dan ").Append(N(total - first.Count)).Append(" lagi\n");
         sb.Append("Periksa dan usulkan graduasi bila layak.");
-        var kb = first.Count > 0 ? Keyboard.Of([Button.Callback($"👤 Buka {Short(first[0].Nama)}", $"kpm:{first[0].Id}")]) : null;
+        var kb = first.Count > 0 ? Keyboard.Of([Button.Callback($"👤 Buka {Short(first[0].Nama)}", $"kpm:c:{first[0].Id}")]) : null;
         return new Reply(sb.ToString()) { Keyboard = kb };
     }
 

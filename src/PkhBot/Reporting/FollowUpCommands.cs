@@ -80,3 +80,19 @@ public sealed class SelesaiCommand : ICommandHandler
         ctx.Reply($"✅ Tindak lanjut No. {id} ditutup.");
     }
 }
+
+/// <summary>"tl:list" (the button under reminders and digests): the same list as /tindaklanjut, checked by role.</summary>
+public sealed class TindakLanjutButton(TindakLanjutCommand list) : ICallbackHandler
+{
+    public string Prefix => "tl";
+
+    public async Task HandleAsync(ConversationContext ctx, string payload, CancellationToken ct)
+    {
+        if (payload != "list" || !list.Spec.Roles.Contains(ctx.Caller.Role))
+        {
+            ctx.Reply(Texts.StaleButton);
+            return;
+        }
+        await list.HandleAsync(ctx, ct);
+    }
+}

@@ -30,6 +30,8 @@ public static class ReportingSetup
         builder.Services.AddFreeText<PhotoLocationHandler>();
 
         builder.Services.AddCommand<TindakLanjutCommand>();
+        builder.Services.AddScoped<TindakLanjutCommand>();
+        builder.Services.AddCallback<TindakLanjutButton>();
         builder.Services.AddCommand<SelesaiCommand>();
         builder.Services.AddCommand<P2k2Flow>();
         builder.Services.AddFlow<P2k2Flow>();

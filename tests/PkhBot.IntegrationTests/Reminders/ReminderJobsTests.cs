@@ -190,7 +190,13 @@ public sealed class ReminderJobsTests : IAsyncLifetime
         Assert.Empty(await Outbox(1502));
         var m = Assert.Single(await Outbox(1503));
         Assert.Contains("1 KPM", m.Text);
-        Assert.Contains("lapor:", m.KeyboardJson);
+        Assert.Contains("kpm:c:", m.KeyboardJson);
+
+        // The nudge's button opens the household card (with its Lapor button) for that pendamping.
+        var button = PkhBot.Channels.Outbox.OutboxMessageFactory.ReadKeyboard(m)!.Rows[0][0];
+        var card = await new PkhBot.IntegrationTests.Infrastructure.ChatDriver(_app, 1503).PressAsync(button.Data!);
+        Assert.DoesNotContain("tidak berlaku", card.Text);
+        Assert.Contains(card.Messages.SelectMany(x => PkhBot.Channels.Outbox.OutboxMessageFactory.ReadKeyboard(x)?.Rows.SelectMany(r => r) ?? []), b => b.Text.Contains("Lapor"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ReminderTextsTests
         Assert.Contains("<b>3</b> tindak lanjut jatuh tempo minggu ini", reply.Html);
         Assert.Contains("P2K2 bulan November belum dicatat", reply.Html);
         var button = Assert.Single(Assert.Single(reply.Keyboard!.Rows));
-        Assert.Equal("lapor:7", button.Data);
+        Assert.Equal("kpm:c:7", button.Data);
     }
 
     [Fact]
