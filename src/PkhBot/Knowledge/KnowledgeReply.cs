@@ -20,5 +20,9 @@ public static class KnowledgeReply
         var service = ctx.Services.GetRequiredService<KnowledgeService>();
         var answer = await service.AnswerAsync(question, ct);
         ctx.Reply(ToHtml(answer));
+        // A PKH question the documents cannot answer goes to a person, with the KPM's consent.
+        // Out-of-domain questions (score 0: weather, recipes) are not worth a pendamping's time.
+        if (!answer.Answered && answer.Score > 0 && ctx.Caller.IsPublic)
+            await Announcements.HandoffService.OfferAsync(ctx, question, ct);
     }
 }

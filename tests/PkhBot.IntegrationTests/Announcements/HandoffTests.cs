@@ -73,3 +73,29 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Contains("sudah dijawab", (await pendamping.SendAsync($"/jawab {handoffId} lagi")).Text);
     }
 }
+
+public sealed class HandoffOfferTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_unanswerable_PKH_question_from_a_KPM_is_offered_to_a_person_but_an_off_topic_one_is_not()
+    {
+        var kpm = await new ChatDriver(_app, 8101).AsAsync(Role.Kpm);
+        var offTopic = await kpm.SendAsync("resep rendang yang enak gimana?");
+        Assert.DoesNotContain(kpm.LastButtons, b => b.Data?.StartsWith("handoff:") == true);
+        Assert.Contains("belum", offTopic.Text);
+
+        // A PKH question the documents do not cover (office hours): the bot abstains and offers a person.
+        var pkh = await kpm.SendAsync("kantor dinsos bojonegoro buka jam berapa hari sabtu?");
+        Assert.Contains("belum tahu", pkh.Text);
+        Assert.Contains("teruskan", pkh.Text);
+        var consent = await kpm.PressButtonAsync("Ya, teruskan");
+        Assert.DoesNotContain("tidak berlaku", consent.Text);
+        var stored = await _app.WithDbAsync(db => db.Handoffs.SingleAsync(h => h.AskerUserId == 8101));
+        Assert.Contains("sabtu", stored.Question);
+    }
+}
