@@ -6,7 +6,7 @@ using PkhBot.Data;
 namespace PkhBot.Announcements;
 
 /// <summary>Turns an announcement into outbox rows (one per reachable recipient) and reports back when they are out.</summary>
-public sealed class AnnouncementQueue(PkhDbContext db, TimeProvider clock)
+public sealed class AnnouncementQueue(PkhDbContext db, TimeProvider clock, Reminders.WorkCalendar calendar)
 {
     public static string Render(Announcement a) => $"📢 <b>Pengumuman</b>\n{Html.Escape(a.Text)}";
 
@@ -24,9 +24,11 @@ public sealed class AnnouncementQueue(PkhDbContext db, TimeProvider clock)
         var count = await AudienceQuery.CountAsync(db, a.Audience, kecamatan, ct);
         var recipients = await AudienceQuery.RecipientsAsync(db, a.Audience, kecamatan, ct);
         var text = Render(a);
+        // Quiet hours hold announcements like nudges: queued now, delivered from the next allowed time.
+        var notBefore = calendar.NextDeliveryTime(now);
         foreach (var r in recipients)
         {
-            var m = OutboxMessageFactory.Create(r.Channel, r.ChatId, new Reply(text), OutboxKind.Announcement, now);
+            var m = OutboxMessageFactory.Create(r.Channel, r.ChatId, new Reply(text), OutboxKind.Announcement, now, notBefore);
             m.AnnouncementId = a.Id;
             db.Outbox.Add(m);
         }

@@ -19,7 +19,7 @@ public static class AnnouncementsSetup
         s.AddCommand<OpenQuestionsCommand>();
         s.AddCommand<DesaCommand>();
         s.AddCallback<DesaCallbacks>();
-        if (builder.GetMode() == AppMode.Worker) s.AddHostedService<AnnouncementWorker>();
+        // AnnouncementJob runs on the reminders' Quartz scheduler (see RemindersSetup): one store, one clustering.
         return builder;
     }
 }

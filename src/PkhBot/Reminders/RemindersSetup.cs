@@ -92,6 +92,11 @@ public static class RemindersSetup
                         .WithCalendarName(WorkCalendar.QuartzCalendarName),
                     j => j.WithIdentity(job, "reminders"));
             }
+            // Scheduled announcements share this scheduler, so a cluster queues each one once.
+            q.ScheduleJob<Announcements.AnnouncementJob>(
+                t => t.WithIdentity(Announcements.AnnouncementJob.Name, "announcements")
+                    .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()),
+                j => j.WithIdentity(Announcements.AnnouncementJob.Name, "announcements"));
         });
         builder.Services.AddQuartzHostedService(h => h.WaitForJobsToComplete = true);
     }

@@ -155,3 +155,44 @@ public sealed class AnnouncementTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<AnnouncementQueue>().QueueDueAsync(CancellationToken.None);
     }
 }
+
+public sealed class ScheduledAnnouncementWorkerTests
+{
+    [Fact]
+    public async Task A_scheduled_announcement_is_queued_by_the_Quartz_job_in_the_worker()
+    {
+        await using var app = await TestApp.StartAsync(mode: AppMode.Worker);
+        var chat = await app.WithDbAsync(async db =>
+        {
+            var kec = await db.Kecamatan.SingleAsync(k => k.Nama == "Kapas");
+            var p = new Pendamping { Kode = "P-Q1", Nama = "Bu Q", KecamatanId = kec.Id, CreatedAt = app.Clock.GetUtcNow() };
+            db.Pendamping.Add(p);
+            db.Identities.Add(new ChatIdentity { UserId = 7301, ChatId = 7301, Role = Role.Pendamping, Pendamping = p, CreatedAt = app.Clock.GetUtcNow() });
+            db.Announcements.Add(new Announcement
+            {
+                AuthorIdentityId = 0, Text = "Verifikasi komitmen besok", Audience = "pendamping", KecamatanIds = kec.Id.ToString(),
+                Status = AnnouncementStatus.Scheduled, CreatedAt = app.Clock.GetUtcNow(), ScheduledFor = app.Clock.GetUtcNow().AddMinutes(-1),
+            });
+            await db.SaveChangesAsync();
+            return 7301L;
+        });
+
+        await app.App.StartAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var queued = 0;
+            while (DateTime.UtcNow < deadline && queued == 0)
+            {
+                await Task.Delay(500);
+                queued = await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == chat && m.Kind == OutboxKind.Announcement));
+            }
+            Assert.Equal(1, queued);
+            Assert.Equal(AnnouncementStatus.Queued, await app.WithDbAsync(db => db.Announcements.Select(a => a.Status).SingleAsync()));
+        }
+        finally
+        {
+            await app.App.StopAsync();
+        }
+    }
+}
