@@ -42,6 +42,13 @@ public sealed class PendampingWeeklyPlanner(PkhDbContext db, RecipientDirectory 
             .Where(s => s.HeldOn >= monthStart && s.HeldOn < nextMonth)
             .Select(s => s.PendampingId).Distinct().ToListAsync(ct)).ToHashSet();
 
+        // Questions KPM handed to a person (issue 9) that still wait for this pendamping's answer.
+        var questions = await db.Handoffs.AsNoTracking()
+            .Where(h => h.Status == Announcements.HandoffStatus.Open && h.AssignedPendampingId != null)
+            .GroupBy(h => h.AssignedPendampingId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
         foreach (var chunk in recipients.Keys.Order().Chunk(o.BatchSize))
         {
             var needNames = chunk.Where(unreported.ContainsKey).ToList();
@@ -55,7 +62,8 @@ public sealed class PendampingWeeklyPlanner(PkhDbContext db, RecipientDirectory 
                     names.GetValueOrDefault(id) ?? [],
                     due.GetValueOrDefault(id),
                     !p2k2Done.Contains(id),
-                    ReminderTexts.MonthName(today));
+                    ReminderTexts.MonthName(today),
+                    questions.GetValueOrDefault(id));
                 var reply = ReminderTexts.PendampingWeekly(facts, o.NoReportDays);
                 if (reply is not null) yield return new PlannedNudge($"pendamping:{id}", period, recipients[id], reply);
             }

@@ -5,9 +5,9 @@ using PkhBot.Conversation;
 namespace PkhBot.Reminders;
 
 /// <summary>Facts behind one pendamping's weekly nudge.</summary>
-public sealed record PendampingWeeklyFacts(int Unreported, IReadOnlyList<NamedHousehold> FirstUnreported, int DueThisWeek, bool P2k2Missing, string MonthName)
+public sealed record PendampingWeeklyFacts(int Unreported, IReadOnlyList<NamedHousehold> FirstUnreported, int DueThisWeek, bool P2k2Missing, string MonthName, int OpenQuestions = 0)
 {
-    public bool HasNews => Unreported > 0 || DueThisWeek > 0 || P2k2Missing;
+    public bool HasNews => Unreported > 0 || DueThisWeek > 0 || P2k2Missing || OpenQuestions > 0;
 }
 
 public sealed record NamedHousehold(int Id, string Nama, string? Note = null);
@@ -40,6 +40,7 @@ public static class ReminderTexts
         }
         if (f.DueThisWeek > 0) sb.Append("• <b>").Append(N(f.DueThisWeek)).Append("</b> tindak lanjut jatuh tempo minggu ini\n");
         if (f.P2k2Missing) sb.Append("• P2K2 bulan ").Append(f.MonthName).Append(" belum dicatat\n");
+        if (f.OpenQuestions > 0) sb.Append("• <b>").Append(N(f.OpenQuestions)).Append("</b> pertanyaan KPM menunggu jawaban (/pertanyaan)\n");
         Keyboard? kb = null;
         if (f.FirstUnreported.Count > 0)
             kb = Keyboard.Of([Button.Callback($"📝 Lapor {Short(f.FirstUnreported[0].Nama)}", $"kpm:c:{f.FirstUnreported[0].Id}")]);

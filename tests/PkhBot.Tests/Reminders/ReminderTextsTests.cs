@@ -6,6 +6,13 @@ namespace PkhBot.Tests.Reminders;
 public sealed class ReminderTextsTests
 {
     [Fact]
+    public void Weekly_pendamping_nudge_mentions_open_KPM_questions_even_when_nothing_else_is_due()
+    {
+        var reply = ReminderTexts.PendampingWeekly(new PendampingWeeklyFacts(0, [], 0, false, "November", OpenQuestions: 2), 30)!;
+        Assert.Contains("<b>2</b> pertanyaan KPM menunggu jawaban", reply.Html);
+    }
+
+    [Fact]
     public void A_pendamping_with_nothing_to_say_gets_no_nudge()
         => Assert.Null(ReminderTexts.PendampingWeekly(new PendampingWeeklyFacts(0, [], 0, false, "November"), 30));
 
