@@ -35,7 +35,8 @@ public static class AppHost
         });
         ((IHostApplicationBuilder)builder).Properties[typeof(AppMode)] = mode;
         builder.Services.AddSingleton(new AppModeHolder(mode));
-        if (mode != AppMode.Worker) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Verbs talk to a person on the console: only real problems belong there, not framework chatter.
+        if (mode != AppMode.Worker) builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
 
         configure?.Invoke(builder);
 

@@ -40,7 +40,8 @@ public static class HouseholdSearch
 
     private static async Task<IReadOnlyList<HouseholdHit>> RankAsync(IQueryable<Household> q, string query, int limit, CancellationToken ct)
     {
-        var candidates = await q.Take(MaxCandidates)
+        // A stable order keeps the candidate window deterministic when more than MaxCandidates match.
+        var candidates = await q.OrderBy(h => h.Id).Take(MaxCandidates)
             .Select(h => new { h.Id, h.IdKpm, h.NamaPengurus, h.NamaSearch, Desa = h.Desa!.Nama })
             .ToListAsync(ct);
         return candidates
@@ -79,6 +80,7 @@ public static class HouseholdSearch
         var prefix = idKpm[..Math.Min(4, idKpm.Length)];
         var candidates = await HouseholdScope.Visible(db, caller)
             .Where(h => h.IdKpm.StartsWith(prefix))
+            .OrderBy(h => h.IdKpm)
             .Take(MaxCandidates * 5)
             .Select(h => new { h.Id, h.IdKpm, h.NamaPengurus, Desa = h.Desa!.Nama })
             .ToListAsync(ct);
