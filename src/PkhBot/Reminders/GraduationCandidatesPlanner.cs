@@ -8,7 +8,7 @@ namespace PkhBot.Reminders;
 /// working day; the planner speaks only in the first working week so a run missed by downtime still goes
 /// out once (the month is the dedupe period) and candidates do not trickle in all month.
 /// </summary>
-public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, RecipientDirectory directory, WorkCalendar calendar, IOptions<RemindersOptions> options) : IReminderPlanner
+public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, RecipientDirectory directory, WorkCalendar calendar, IOptions<RemindersOptions> options, IOptions<Reporting.GraduationRulesOptions> rules) : IReminderPlanner
 {
     public string Job => JobNames.GraduationCandidates;
 
@@ -26,10 +26,10 @@ public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, 
         var recipients = await directory.PendampingAsync(ct);
         if (recipients.Count == 0) yield break;
 
-        var counts = await query.CountPerPendampingAsync(now, o.GraduationIncomeRupiah, ct);
+        var counts = await query.CountPerPendampingAsync(now, rules.Value.IncomeThresholdRupiah, ct);
         foreach (var chunk in counts.Keys.Where(recipients.ContainsKey).Order().Chunk(o.BatchSize))
         {
-            var first = await query.FirstPerPendampingAsync(chunk, now, o.GraduationIncomeRupiah, Math.Max(1, o.NamesListed), ct);
+            var first = await query.FirstPerPendampingAsync(chunk, now, rules.Value.IncomeThresholdRupiah, Math.Max(1, o.NamesListed), ct);
             foreach (var id in chunk)
                 yield return new PlannedNudge($"pendamping:{id}", WorkCalendar.MonthKey(today), recipients[id],
                     ReminderTexts.GraduationCandidates(counts[id], first.GetValueOrDefault(id) ?? []));

@@ -32,9 +32,6 @@ public sealed class RemindersOptions : IValidatableObject
     public int SilentPendampingDays { get; set; } = 14;
     [Range(0, 20, ErrorMessage = "Reminders:NamesListed harus 0-20.")]
     public int NamesListed { get; set; } = 3;
-    /// <summary>Households with a reported monthly income at or above this (rupiah) are graduation candidates.</summary>
-    [Range(0, long.MaxValue)]
-    public long GraduationIncomeRupiah { get; set; } = 2_300_000;
     [Range(50, 10_000, ErrorMessage = "Reminders:BatchSize harus 50-10000.")]
     public int BatchSize { get; set; } = 1000;
     [Range(1, 1_000_000, ErrorMessage = "Reminders:ExportMaxRows harus 1-1000000.")]
