@@ -44,7 +44,7 @@ public static class BenchHost
 
     /// <summary>
     /// Pendamping (each bound to a Telegram user 1,000,000 + index), households spread over them and the real desa,
-    /// and one open follow-up per 20 households (a fifth overdue): raw prepared inserts in one transaction.
+    /// a koordinator per kecamatan plus one for the kabupaten, and one open follow-up per 20 households (a fifth overdue): raw prepared inserts in one transaction.
     /// Household id_kpm = "B" + index (1-based), pendamping kode = "PB" + index.
     /// </summary>
     public static void Seed(string dbPath, int pendamping, int households, DateTimeOffset now)
@@ -73,6 +73,23 @@ public static class BenchHost
                 pIds[k] = Convert.ToInt32(p.ExecuteScalar(), CultureInfo.InvariantCulture);
                 Set(i, 1_000_000L + k, pIds[k], $"Pendamping {k + 1}", ticks);
                 i.ExecuteNonQuery();
+            }
+        }
+
+        // One koordinator per kecamatan plus one for the whole kabupaten, each bound to a Telegram user 3,000,000 + index.
+        var kecIds = desa.Select(d => d.Kec).Distinct().ToList();
+        using (var co = Cmd(c, tx, "INSERT INTO Coordinators (Nama, Phone, WholeKabupaten, CreatedAt) VALUES ($n, NULL, $w, $t) RETURNING Id", "$n", "$w", "$t"))
+        using (var ck = Cmd(c, tx, "INSERT INTO CoordinatorKecamatan (CoordinatorId, KecamatanId) VALUES ($c, $k)", "$c", "$k"))
+        using (var ci = Cmd(c, tx, "INSERT INTO Identities (UserId, ChatId, Channel, Role, CoordinatorId, DisplayName, PhoneVerified, OptedOut, Unreachable, CreatedAt, LastSeenAt) VALUES ($u, $u, 'telegram', 'Koordinator', $c, $n, 1, 0, 0, $t, $t)", "$u", "$c", "$n", "$t"))
+        {
+            for (var k = 0; k <= kecIds.Count; k++)
+            {
+                var whole = k == kecIds.Count;
+                Set(co, $"Koordinator {k + 1}", whole ? 1 : 0, ticks);
+                var cid = Convert.ToInt32(co.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (!whole) { Set(ck, cid, kecIds[k]); ck.ExecuteNonQuery(); }
+                Set(ci, 3_000_000L + k, cid, $"Koordinator {k + 1}", ticks);
+                ci.ExecuteNonQuery();
             }
         }
 
