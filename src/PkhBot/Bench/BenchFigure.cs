@@ -10,7 +10,8 @@ public sealed record BenchFigure(string Area, string Name, double Value, string 
     public double? OfLimit => Limit is null or 0 ? null : Value / Limit;
 }
 
-public sealed record BenchOptions(int Scale, string WorkDir, TextWriter Log);
+/// <param name="Scale">1 = a province-sized run (1,000,000 households, 4,000 pendamping); the verb defaults to 0.1.</param>
+public sealed record BenchOptions(double Scale, string WorkDir, TextWriter Log);
 
 public interface IBenchProbe
 {

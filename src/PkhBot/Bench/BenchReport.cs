@@ -9,6 +9,7 @@ public static class BenchReport
     public static void WriteTable(IReadOnlyList<BenchFigure> figures, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
         var table = new Table().AddColumns("area", "figure", "value", "budget", "ok", "of limit", "note");
         foreach (var f in figures)
         {

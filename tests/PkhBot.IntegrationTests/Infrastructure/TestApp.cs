@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PkhBot.Channels.Outbox;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Conversation;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Channels.Outbox;

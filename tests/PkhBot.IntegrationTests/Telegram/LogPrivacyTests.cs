@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using PkhBot.IntegrationTests.Infrastructure;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using PkhBot.Channels.Outbox;
 using PkhBot.Conversation;
 using PkhBot.IntegrationTests.Infrastructure;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using Microsoft.Extensions.Options;
 using PkhBot.Channels.Outbox;
 using PkhBot.IntegrationTests.Infrastructure;

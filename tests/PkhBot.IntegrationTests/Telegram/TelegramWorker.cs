@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Channels.Outbox;
 using PkhBot.Conversation;

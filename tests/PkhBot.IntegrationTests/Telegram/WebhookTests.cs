@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using System.Net;
 using System.Text;
 using PkhBot.Channels.Telegram;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace PkhBot.IntegrationTests.Infrastructure;
+namespace PkhBot.Bench;
 
 /// <summary>A message (or call) the fake accepted, as a Telegram client would show it.</summary>
 public sealed record SentMessage(

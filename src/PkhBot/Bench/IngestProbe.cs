@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using PkhBot.Conversation;
+
+namespace PkhBot.Bench;
+
+/// <summary>
+/// One-line progress reports from many pendamping: (1) through Telegram (Telegram.Bot client -> fake Bot API on
+/// 127.0.0.1 -> polling loop -> pipeline -> SQLite -> outbox -> reply sent back), all queued at once, and one at a
+/// time for the unloaded latency; (2) the same pipeline called directly, without Telegram.
+/// The sender's own rate limits are raised and the fake's switched off: the replies go to many distinct chats
+/// (real Telegram would still cap replies at 30/s in all, which is the delivery figure).
+/// </summary>
+public sealed class IngestProbe : IBenchProbe
+{
+    public string Area => "ingest";
+
+    public static int Reports(double scale) => (int)Math.Clamp(20_000 * scale, 100, 10_000);
+
+    public async Task<IReadOnlyList<BenchFigure>> RunAsync(BenchOptions options, CancellationToken ct)
+    {
+        var reports = Reports(options.Scale);
+        var users = Math.Clamp(reports / 10, 10, 500);
+        await using var fake = await FakeBotApi.StartAsync();
+        fake.EnforceRateLimits = false;
+        var (app, db) = await BenchHost.BuildAsync(options, AppMode.Worker, new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = fake.Url,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Telegram:SetCommandMenus"] = "false",
+            ["Telegram:GlobalPerSecond"] = "1000",
+            ["Telegram:PerChatPerSecond"] = "100",
+            ["Telegram:PerChatBurst"] = "20",
+            ["Telegram:MaxConcurrentSends"] = "16",
+        }, ct);
+        try
+        {
+            BenchHost.Seed(db, users, users * 10, BenchHost.Monday);
+            await app.StartAsync(ct);
+            string Text(int i) => $"/lapor B{i % (users * 10) + 1} usaha omzet 2,5 jt/bln warung kopi";
+            long User(int i) => 1_000_000L + i % (users * 10) % users;
+            int Replies() => fake.Sent.Count(s => s.Method == "sendMessage");
+
+            // Warm-up (JIT, connections).
+            for (var i = 0; i < 20; i++) fake.EnqueueMessage(User(i), Text(i));
+            await fake.WaitUntilAsync(() => Replies() >= 20, TimeSpan.FromSeconds(60), "warm-up replies");
+
+            // Unloaded latency: one report at a time.
+            var single = new List<double>();
+            for (var i = 0; i < Math.Min(100, reports); i++)
+            {
+                var before = Replies();
+                var t = Stopwatch.GetTimestamp();
+                fake.EnqueueMessage(User(i), Text(i + 20));
+                await fake.WaitUntilAsync(() => Replies() > before, TimeSpan.FromSeconds(30), "a reply");
+                single.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            // Throughput: everything queued at once.
+            var start = Replies();
+            var sentAt = new Dictionary<long, Queue<DateTimeOffset>>();
+            var t0 = DateTimeOffset.UtcNow;
+            for (var i = 0; i < reports; i++)
+            {
+                var u = User(i);
+                if (!sentAt.TryGetValue(u, out var q)) sentAt[u] = q = new Queue<DateTimeOffset>();
+                q.Enqueue(DateTimeOffset.UtcNow);
+                fake.EnqueueMessage(u, Text(i + 500));
+            }
+            var sw = Stopwatch.StartNew();
+            await fake.WaitUntilAsync(() => Replies() >= start + reports, TimeSpan.FromSeconds(120 + reports / 20), $"{reports} replies");
+            var seconds = (DateTimeOffset.UtcNow - t0).TotalSeconds;
+            var burst = new List<double>();
+            foreach (var s in fake.Sent.Where(s => s.Method == "sendMessage").Skip(start))
+                if (sentAt.TryGetValue(s.ChatId, out var q) && q.Count > 0) burst.Add((s.At - q.Dequeue()).TotalMilliseconds);
+            single.Sort();
+            burst.Sort();
+            await app.StopAsync(CancellationToken.None);
+
+            // The same pipeline without Telegram.
+            var direct = new List<double>();
+            var pipeStart = Stopwatch.StartNew();
+            for (var i = 0; i < reports; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await using var scope = app.Services.CreateAsyncScope();
+                var pipeline = scope.ServiceProvider.GetRequiredService<ConversationPipeline>();
+                var u = User(i);
+                await pipeline.ProcessAsync(new Incoming
+                {
+                    Channel = "telegram", UpdateId = 90_000_000 + i, UserId = u, ChatId = u, Text = Text(i + 7), SentAt = TimeProvider.System.GetUtcNow(),
+                }, ct);
+                direct.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            var pipeSeconds = pipeStart.Elapsed.TotalSeconds;
+            direct.Sort();
+
+            return
+            [
+                new(Area, "telegram reports/s", reports / seconds, "rep/s", 1000, true, Note: $"{reports:N0} reports from {users} pendamping queued at once"),
+                new(Area, "telegram p50 (burst)", BenchHost.Percentile(burst, 0.5), "ms", null, false, Note: "update queued -> reply received, incl. queueing"),
+                new(Area, "telegram p99 (burst)", BenchHost.Percentile(burst, 0.99), "ms", null, false),
+                new(Area, "telegram p50 (one at a time)", BenchHost.Percentile(single, 0.5), "ms", null, false, Note: $"{single.Count} reports, unloaded"),
+                new(Area, "telegram p99 (one at a time)", BenchHost.Percentile(single, 0.99), "ms", 100, false),
+                new(Area, "pipeline reports/s", reports / pipeSeconds, "rep/s", 1000, true, Note: "ProcessAsync direct, sequential, reply left in outbox"),
+                new(Area, "pipeline p50", BenchHost.Percentile(direct, 0.5), "ms", null, false),
+                new(Area, "pipeline p99", BenchHost.Percentile(direct, 0.99), "ms", 100, false),
+            ];
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            BenchHost.DeleteDb(db);
+        }
+    }
+}

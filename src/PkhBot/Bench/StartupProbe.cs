@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace PkhBot.Bench;
+
+/// <summary>
+/// `dotnet PkhBot.dll run` as a child process against a fake Bot API: process start -> first getUpdates (polling
+/// started: ready), and the working set after ~2 s of idling. The child is killed afterwards.
+/// </summary>
+public sealed class StartupProbe : IBenchProbe
+{
+    public string Area => "start-up";
+
+    public async Task<IReadOnlyList<BenchFigure>> RunAsync(BenchOptions options, CancellationToken ct)
+    {
+        var dll = typeof(StartupProbe).Assembly.Location;
+        var runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        if (!File.Exists(runtimeConfig)) throw new FileNotFoundException("PkhBot.runtimeconfig.json tidak ada di samping PkhBot.dll: jalankan dari build aplikasi (dotnet run --project src/PkhBot).", runtimeConfig);
+        await using var fake = await FakeBotApi.StartAsync();
+        var db = Path.Combine(options.WorkDir, $"{Guid.NewGuid():N}-startup.db");
+
+        // Migrate first (a fresh file), so the figure is a normal restart, not a first-time schema creation.
+        var migrate = await RunChildAsync(dll, db, fake.Url, "migrate", TimeSpan.FromSeconds(60), ct);
+        var psi = StartInfo(dll, db, fake.Url, "run");
+        var sw = Stopwatch.StartNew();
+        using var proc = Process.Start(psi) ?? throw new InvalidOperationException("dotnet tidak bisa dijalankan.");
+        proc.OutputDataReceived += (_, _) => { };
+        proc.ErrorDataReceived += (_, _) => { };
+        proc.BeginOutputReadLine();
+        proc.BeginErrorReadLine();
+        try
+        {
+            await fake.WaitUntilAsync(() => fake.Calls.Any(c => c.Method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase)) || proc.HasExited,
+                TimeSpan.FromSeconds(60), "the first getUpdates");
+            if (proc.HasExited) throw new InvalidOperationException($"`run` stopped with exit code {proc.ExitCode} before polling.");
+            var ready = sw.Elapsed.TotalSeconds;
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            proc.Refresh();
+            var idle = proc.WorkingSet64 / 1024.0 / 1024.0;
+            return
+            [
+                new(Area, "start -> polling", ready, "s", 3, false, Note: $"dotnet PkhBot.dll run, migrated DB (migrate took {migrate:0.0} s)"),
+                new(Area, "idle working set", idle, "MB", 150, false, Note: "after ~2 s idle"),
+            ];
+        }
+        finally
+        {
+            if (!proc.HasExited)
+            {
+                proc.Kill(entireProcessTree: true);
+                await proc.WaitForExitAsync(CancellationToken.None);
+            }
+            BenchHost.DeleteDb(db);
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string dll, string db, string apiUrl, string verb)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(db)! };
+        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add(verb);
+        psi.Environment["Telegram__BotToken"] = FakeBotApi.Token;
+        psi.Environment["Telegram__ApiBaseUrl"] = apiUrl;
+        psi.Environment["Telegram__SetCommandMenus"] = "false";
+        psi.Environment["Operations__Urls"] = "http://127.0.0.1:0";
+        psi.Environment["Urls"] = "http://127.0.0.1:0";
+        psi.Environment["Database__Provider"] = "Sqlite";
+        psi.Environment["ConnectionStrings__PkhBot"] = $"Data Source={db}";
+        psi.Environment["Reminders__Store__ConnectionString"] = $"Data Source={db}.quartz";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        return psi;
+    }
+
+    private static async Task<double> RunChildAsync(string dll, string db, string apiUrl, string verb, TimeSpan timeout, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        using var proc = Process.Start(StartInfo(dll, db, apiUrl, verb)) ?? throw new InvalidOperationException("dotnet tidak bisa dijalankan.");
+        var stdout = proc.StandardOutput.ReadToEndAsync(ct);
+        var stderr = proc.StandardError.ReadToEndAsync(ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        await proc.WaitForExitAsync(cts.Token);
+        await Task.WhenAll(stdout, stderr);
+        if (proc.ExitCode != 0) throw new InvalidOperationException($"`{verb}` exit code {proc.ExitCode}: {(await stderr).Split('\n')[0]}");
+        return sw.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using PkhBot.Bench;
+using PkhBot.Cli;
+
+namespace PkhBot.IntegrationTests.Bench;
+
+/// <summary>The bench verb runs and prints its figures; no timing is asserted (speed is what the bench reports).</summary>
+public sealed class BenchVerbTests
+{
+    private static async Task<(int Code, JsonElement Json, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliRoot.RunAsync(["bench", "--json", .. args], output, new StringReader(""), [], error);
+        using var doc = JsonDocument.Parse(output.ToString());
+        return (code, doc.RootElement.Clone(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Knowledge_area_prints_every_figure_with_value_unit_and_budget_as_json()
+    {
+        var (code, json, err) = await RunAsync("--only", "knowledge");
+
+        Assert.Equal(0, code);
+        var area = json.GetProperty("knowledge");
+        Assert.False(area.TryGetProperty("failed", out _), err);
+        foreach (var name in new[] { "index build", "answers/s", "answer p50", "answer p99" })
+        {
+            var figure = area.GetProperty(name);
+            Assert.True(figure.GetProperty("value").GetDouble() > 0, name);
+            Assert.Equal(JsonValueKind.String, figure.GetProperty("unit").ValueKind);
+        }
+        Assert.Equal(20, area.GetProperty("answer p99").GetProperty("budget").GetDouble());
+        Assert.Single(json.EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Ingest_and_reminders_at_a_tiny_scale_report_figures_not_failures()
+    {
+        var (code, json, err) = await RunAsync("--scale", "0.001", "--only", "ingest", "reminders");
+
+        Assert.Equal(0, code);
+        var ingest = json.GetProperty("ingest");
+        Assert.False(ingest.TryGetProperty("failed", out _), err + ingest);
+        Assert.True(ingest.GetProperty("telegram reports/s").GetProperty("value").GetDouble() > 0);
+        Assert.True(ingest.GetProperty("pipeline p99").GetProperty("value").GetDouble() > 0);
+        var reminders = json.GetProperty("reminders");
+        Assert.False(reminders.TryGetProperty("failed", out _), err + reminders);
+        Assert.Contains("nudges", reminders.GetProperty("pendamping-weekly").GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_probe_is_reported_as_a_failed_figure_and_the_run_goes_on()
+    {
+        var output = new StringWriter();
+        var io = new CliIo(output, new StringReader(""), new StringWriter());
+
+        var code = await BenchVerb.RunAsync([new ThrowingProbe(), new KnowledgeProbe()], 0.001, json: true, io, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output.ToString());
+        Assert.Contains("boom", doc.RootElement.GetProperty("broken").GetProperty("failed").GetProperty("note").GetString());
+        Assert.True(doc.RootElement.TryGetProperty("knowledge", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_area_is_refused_with_the_list_of_areas()
+    {
+        var error = new StringWriter();
+        var code = await CliRoot.RunAsync(["bench", "--only", "gudang"], new StringWriter(), new StringReader(""), [], error);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("reminders", error.ToString());
+    }
+
+    private sealed class ThrowingProbe : IBenchProbe
+    {
+        public string Area => "broken";
+        public Task<IReadOnlyList<BenchFigure>> RunAsync(BenchOptions options, CancellationToken ct) => throw new InvalidOperationException("boom");
+    }
+}
