@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PkhBot.Bench;
 using PkhBot.Cli;
 using PkhBot.Households;
 using PkhBot.IntegrationTests.Infrastructure;
