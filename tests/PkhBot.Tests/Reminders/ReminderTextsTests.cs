@@ -44,7 +44,7 @@ public sealed class ReminderTextsTests
         var reply = ReminderTexts.GraduationCandidates(2, [new(42, "Warsini Binti Karto Sumo", ReminderTexts.CandidateNoKomponen)]);
         Assert.StartsWith("<b>2 KPM calon graduasi</b>", reply.Html);
         var button = reply.Keyboard!.Rows[0][0];
-        Assert.Equal(("kpm:42", "👤 Buka Warsini Binti"), (button.Data, button.Text));
+        Assert.Equal(("kpm:c:42", "👤 Buka Warsini Binti"), (button.Data, button.Text));
     }
 
     [Fact]
