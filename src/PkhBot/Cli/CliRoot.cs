@@ -28,11 +28,22 @@ public static class CliRoot
 
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Err });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
         }
         catch (OptionsValidationException ex)
         {
             foreach (var failure in ex.Failures) io.Err.WriteLine($"Konfigurasi salah: {failure}");
+            return 1;
+        }
+        catch (Data.DatabaseUnavailableException ex)
+        {
+            io.Err.WriteLine(ex.Message);
+            return 3;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What System.CommandLine's default handler did; turned off so the two cases above get their clear lines.
+            io.Err.WriteLine($"Unhandled exception: {ex}");
             return 1;
         }
     }

@@ -34,10 +34,52 @@ public sealed partial class DatabaseInitializer(
 
     public async Task EnsureReadyAsync(CancellationToken ct)
     {
+        await WaitForDatabaseAsync(ct);
         if (options.Value.MigrateOnStart ?? options.Value.IsSqlite)
             await MigrateAsync(ct);
     }
 
+    /// <summary>
+    /// An unreachable database at start (SQL Server down, wrong host, firewall): a few attempts with a doubling wait,
+    /// then a <see cref="DatabaseUnavailableException"/> with one clear line instead of a stack trace or a crash loop.
+    /// Nothing is lost meanwhile: Telegram keeps unconfirmed updates until the bot polls again.
+    /// </summary>
+    public async Task WaitForDatabaseAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.CloseConnectionAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (attempt >= o.StartAttempts)
+                {
+                    LogDatabaseGaveUp(attempt, ex.GetType().Name);
+                    throw new DatabaseUnavailableException(DatabaseUnavailableException.Explain(o, attempt));
+                }
+                var delay = TimeSpan.FromMilliseconds(Math.Min(60_000, o.StartRetryDelayMs * Math.Pow(2, attempt - 1)));
+                LogDatabaseUnreachable(attempt, delay.TotalSeconds, ex.GetType().Name);
+                await Task.Delay(delay, ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database still not reachable after {Attempts} attempts, giving up: {Error}")]
+    private partial void LogDatabaseGaveUp(int attempts, string error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database not reachable (attempt {Attempt}), retrying in {DelaySeconds}s: {Error}")]
     private partial void LogDatabaseUnreachable(int attempt, double delaySeconds, string error);
+}
+
+/// <summary>The database could not be reached at start; the message is the one line the operator reads.</summary>
+public sealed class DatabaseUnavailableException(string message) : Exception(message)
+{
+    public static string Explain(DatabaseOptions o, int attempts)
+        => $"Database ({o.Provider}) tidak bisa dihubungi setelah {attempts} percobaan. Periksa ConnectionStrings:PkhBot " +
+           "(server, port, nama database, user/password) dan pastikan database berjalan dan bisa dijangkau dari mesin ini, lalu jalankan lagi.";
 }

@@ -16,6 +16,14 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Apply pending migrations at start. Defaults to on for SQLite; production SQL Server runs the script.</summary>
     public bool? MigrateOnStart { get; set; }
 
+    /// <summary>How often to try reaching the database at start before giving up with a clear message.</summary>
+    [Range(1, 100, ErrorMessage = "Database:StartAttempts harus 1 sampai 100 (berapa kali mencoba menghubungi database saat mulai).")]
+    public int StartAttempts { get; set; } = 6;
+
+    /// <summary>First wait between start attempts; doubles each time, at most 60 s.</summary>
+    [Range(0, 60_000, ErrorMessage = "Database:StartRetryDelayMs harus 0 sampai 60000 (milidetik).")]
+    public int StartRetryDelayMs { get; set; } = 2000;
+
     public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
     public bool IsSqlServer => string.Equals(Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
 

@@ -11,4 +11,8 @@ public sealed class OperationsOptions
     public string Urls { get; set; } = "http://127.0.0.1:5080";
 
     public bool MetricsEnabled { get; set; } = true;
+
+    /// <summary>/health/ready turns unhealthy when polling has had no successful Bot API call for this long.</summary>
+    [Range(5, 3600, ErrorMessage = "Operations:TelegramStaleSeconds harus 5 sampai 3600 (detik tanpa panggilan Bot API berhasil sebelum tidak siap).")]
+    public int TelegramStaleSeconds { get; set; } = 120;
 }

@@ -18,7 +18,9 @@ public static class OperationsSetup
         builder.Services.AddSingleton<PkhMetrics>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PkhDbContext>("database", tags: [ReadyTag])
-            .AddCheck<OutboxDepthCheck>("outbox", tags: [ReadyTag]);
+            .AddCheck<OutboxDepthCheck>("outbox", tags: [ReadyTag])
+            .AddCheck<TelegramConnectionCheck>("telegram", tags: [ReadyTag])
+            .AddCheck<SchedulerCheck>("scheduler", tags: [ReadyTag]);
 
         var ops = builder.Configuration.GetSection(OperationsOptions.SectionName).Get<OperationsOptions>() ?? new OperationsOptions();
         if (builder.GetMode() == AppMode.Worker)

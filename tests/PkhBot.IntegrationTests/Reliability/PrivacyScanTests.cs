@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PkhBot.Households;
+using PkhBot.IntegrationTests.Infrastructure;
+using PkhBot.Onboarding;
+using PkhBot.Reminders;
+using Xunit.Abstractions;
+
+namespace PkhBot.IntegrationTests.Reliability;
+
+/// <summary>
+/// One end-to-end run through the fake Bot API with logging at Debug, then a scan of everything the bot wrote:
+/// every message, caption, button and call the fake received, every log line and exception text, the inbox's
+/// LastError and the audit Details. No whole NIK, no whole phone number and never the bot token may appear.
+/// </summary>
+public sealed class PrivacyScanTests(ITestOutputHelper output)
+{
+    private const string PendampingPhone = "+6281355550101";
+    private const string NotePhone = "081298765432";
+    private const string NoteNik = "3522017708900004";
+    private const string QuestionNik = "3522014404850002";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Nothing_the_bot_writes_in_an_end_to_end_run_contains_a_whole_nik_phone_number_or_the_token()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.Url,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Telegram:RetryInitialDelayMs"] = "50",
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
+        }, AppMode.Worker, configure: b =>
+        {
+            b.Services.AddSingleton(TimeProvider.System);
+            b.Logging.AddProvider(logs);
+        });
+        var niks = new List<string> { NoteNik, QuestionNik };
+        var phones = new List<string> { PendampingPhone, NotePhone, "081377778888" };
+        try
+        {
+            // Seed: one pendamping (invited), three households (two share a NIK for /cekdata), one koordinator.
+            var (code, idKpm) = await app.WithDbAsync<(string, string)>(async db =>
+            {
+                var kec = await db.Kecamatan.Include(k => k.Desa).SingleAsync(k => k.Nama == "Ngraho");
+                var now = DateTimeOffset.UtcNow;
+                var p = new Pendamping { Kode = "PDP-PRIV", Nama = "Bu Pendamping", KecamatanId = kec.Id, Phone = "081377778888", CreatedAt = now };
+                db.Pendamping.Add(p);
+                var hs = new[] { ("3522011234", "Siti Aminah", "3522015508870001"), ("3522011235", "Sri Rahayu", "3522015508870001"), ("3522011236", "Wati Lestari", "3522016601920003") };
+                foreach (var (id, nama, nik) in hs)
+                    db.Households.Add(new Household
+                    {
+                        IdKpm = id, Nik = nik, NamaPengurus = nama, NamaSearch = NameSearch.Normalize(nama), KecamatanId = kec.Id, DesaId = kec.Desa[0].Id,
+                        Pendamping = p, Sd = 1, CreatedAt = now, UpdatedAt = now,
+                    });
+                var c = new Coordinator { Nama = "Koor", CreatedAt = now };
+                c.Kecamatan.Add(new CoordinatorKecamatan { KecamatanId = kec.Id });
+                db.Coordinators.Add(c);
+                db.Identities.Add(new ChatIdentity { UserId = 6003, ChatId = 6003, Role = Role.Koordinator, Coordinator = c, DisplayName = "Koor", CreatedAt = now, LastSeenAt = now, Channel = "telegram" });
+                await db.SaveChangesAsync();
+                niks.AddRange(hs.Select(h => h.Item3));
+                await using var scope = app.Services.CreateAsyncScope();
+                var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(Role.Pendamping, p.Id, null, CancellationToken.None);
+                return (invite.Code, hs[0].Item1);
+            });
+            await app.App.StartAsync();
+
+            // Pendamping onboarding: /start CODE, then share the phone number.
+            await SayAsync(api, 6001, $"/start {code}");
+            await StepAsync(api, 6001, () => api.Enqueue(id => new JsonObject
+            {
+                ["update_id"] = id,
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = (int)id, ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["from"] = new JsonObject { ["id"] = 6001, ["is_bot"] = false, ["first_name"] = "Ani" },
+                    ["chat"] = new JsonObject { ["id"] = 6001, ["type"] = "private", ["first_name"] = "Ani" },
+                    ["contact"] = new JsonObject { ["phone_number"] = PendampingPhone, ["first_name"] = "Ani", ["user_id"] = 6001 },
+                },
+            }));
+            Assert.True(await app.WithDbAsync(db => db.Identities.AnyAsync(i => i.UserId == 6001 && i.Role == Role.Pendamping)), "onboarding did not bind the pendamping");
+            await SayAsync(api, 6001, "/kpm");
+            await SayAsync(api, 6001, $"/kpm {idKpm}");
+            await SayAsync(api, 6001, "/cari aminah");
+            await SayAsync(api, 6001, $"/lapor {idKpm} kendala KKS hilang, hp baru {NotePhone}, NIK suami {NoteNik}");
+            Assert.True(await app.WithDbAsync(db => db.Reports.AnyAsync()), "the report was not stored");
+            // Koordinator: data quality (shows the duplicate NIK, masked).
+            await SayAsync(api, 6003, "/cekdata");
+            // A member of the public: a question with a NIK in it, and a knowledge answer without an LLM.
+            await SayAsync(api, 6002, $"NIK saya {QuestionNik} kapan bantuan cair?");
+            await SayAsync(api, 6002, "/tanya anak SD dapat berapa?");
+            // A reminder run (as `jobs run` does), delivered by the worker's sender.
+            var before = api.SentTo(6001).Count;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var runner = scope.ServiceProvider.GetRequiredService<ReminderRunner>();
+                var monday = new DateTimeOffset(2025, 11, 17, 7, 0, 0, TimeSpan.FromHours(7));
+                var results = new List<ReminderRunResult>();
+                foreach (var job in ReminderRunner.Jobs) results.Add(await runner.RunAsync(job, monday.AddDays(job == JobNames.CoordinatorWeekly ? 4 : 0).AddHours(job == JobNames.CoordinatorWeekly ? 8 : 0), CancellationToken.None));
+                Assert.True(results.Sum(r => r.Messages) > 0, "no reminder was queued: " + string.Join("; ", results));
+            }
+            await api.WaitUntilAsync(() => api.SentTo(6001).Count > before, Wait, "a reminder to the pendamping");
+            await api.WaitUntilAsync(() => app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.Status == PkhBot.Channels.Outbox.OutboxStatus.Pending && m.Kind != PkhBot.Channels.Outbox.OutboxKind.Nudge)).GetAwaiter().GetResult() == false, Wait, "an empty outbox");
+        }
+        finally
+        {
+            await app.App.StopAsync();
+        }
+
+        var written = new List<(string Where, string Text)>();
+        written.AddRange(api.Sent.Select(s => ($"sent {s.Method} to {s.ChatId}", $"{s.Text} {s.ReplyMarkup?.ToJsonString()} {s.FileName}")));
+        written.AddRange(api.Calls.Select(c => ($"call {c.Method}", c.Text ?? "")));
+        written.AddRange(logs.Lines.Select(l => ("log", l)));
+        written.AddRange((await app.WithDbAsync(db => db.Inbox.Where(i => i.LastError != null).Select(i => i.LastError!).ToListAsync())).Select(e => ("inbox LastError", e)));
+        written.AddRange((await app.WithDbAsync(db => db.Audit.Where(a => a.Details != null).Select(a => a.Details!).ToListAsync())).Select(d => ("audit Details", d)));
+        await app.DisposeAsync();
+
+        // A phone number is searched by its last ten digits, so 08…, +628… and 628… all count.
+        var secrets = niks.Distinct().Select(n => (Kind: "NIK", Value: n))
+            .Concat(phones.Select(p => (Kind: "phone", Value: new string(p.Where(char.IsDigit).ToArray())[^10..])))
+            .Append((Kind: "token", Value: FakeBotApi.Token)).ToList();
+        output.WriteLine($"{written.Count} pieces scanned ({api.Sent.Count} sent, {logs.Lines.Count} log lines)");
+        Assert.True(api.Sent.Count >= 9 && logs.Lines.Count > 50, "the scenario wrote too little to be a meaningful scan");
+        var offending = written
+            .SelectMany(w => secrets.Where(s => w.Text.Contains(s.Value, StringComparison.Ordinal)).Select(s => $"{s.Kind} {s.Value} in {w.Where}: {w.Text}"))
+            .Take(10).ToList();
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
+    /// <summary>Sends a text and waits until the bot has answered that chat.</summary>
+    private static Task SayAsync(FakeBotApi api, long userId, string text) => StepAsync(api, userId, () => api.EnqueueMessage(userId, text));
+
+    private static async Task StepAsync(FakeBotApi api, long userId, Func<long> enqueue)
+    {
+        var before = api.SentTo(userId).Count;
+        enqueue();
+        await api.WaitUntilAsync(() => api.SentTo(userId).Count > before, Wait, $"a reply to {userId}");
+    }
+}
