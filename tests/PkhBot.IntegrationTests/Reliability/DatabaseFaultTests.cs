@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Channels.Outbox;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

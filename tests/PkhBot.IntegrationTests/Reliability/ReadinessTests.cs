@@ -1,3 +1,4 @@
+using PkhBot.Bench;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PkhBot.IntegrationTests.Infrastructure;
 using PkhBot.IntegrationTests.Telegram;
