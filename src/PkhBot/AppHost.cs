@@ -36,7 +36,12 @@ public static class AppHost
         ((IHostApplicationBuilder)builder).Properties[typeof(AppMode)] = mode;
         builder.Services.AddSingleton(new AppModeHolder(mode));
         // Verbs talk to a person on the console: only real problems belong there, not framework chatter.
-        if (mode != AppMode.Worker) builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        if (mode != AppMode.Worker)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+            // stdout belongs to the conversation and to `ask --json`: log lines go to stderr.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
 
         configure?.Invoke(builder);
 

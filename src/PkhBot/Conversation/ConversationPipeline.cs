@@ -25,6 +25,12 @@ public sealed partial class ConversationPipeline(
         if (msg.Text is { Length: > MaxTextLength }) msg = msg with { Text = msg.Text[..MaxTextLength] };
 
         var started = clock.GetTimestamp();
+        // Every log line written while this message is processed carries one id (never a name or a number of a person).
+        using var logScope = log.BeginScope(new Dictionary<string, object?>
+        {
+            ["CorrelationId"] = msg.UpdateId is long uid ? $"tg-{uid}" : $"{msg.Channel}-{Guid.NewGuid():N}"[..20],
+            ["Channel"] = msg.Channel,
+        });
         for (var attempt = 1; ; attempt++)
         {
             try
