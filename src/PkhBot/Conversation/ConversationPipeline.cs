@@ -138,7 +138,8 @@ public sealed partial class ConversationPipeline(
             if (inbox is null) db.Inbox.Add(inbox = new InboxUpdate { UpdateId = id, Payload = "{}", ReceivedAt = now });
             inbox.Status = InboxStatus.Failed;
             inbox.Attempts += MaxAttempts;
-            inbox.LastError = Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message) is { Length: > 900 } e ? e[..900] : Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message);
+            var error = Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message);
+            inbox.LastError = error.Length > 900 ? error[..900] : error;
         }
         await db.SaveChangesAsync(ct);
         if (msg.Channel == "telegram") outboxSignal.Notify();

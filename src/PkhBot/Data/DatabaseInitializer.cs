@@ -10,33 +10,24 @@ public sealed partial class DatabaseInitializer(
     Households.WilayahSeeder wilayah,
     ILogger<DatabaseInitializer> log)
 {
+    /// <summary>`migrate`: waits for the database (see <see cref="WaitForDatabaseAsync"/>), then migrates.</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
-        var attempt = 0;
-        while (true)
-        {
-            try
-            {
-                await db.Database.MigrateAsync(ct);
-                break;
-            }
-            catch (Exception ex) when (options.Value.IsSqlServer && attempt < 5 && ex is not OperationCanceledException && ex is not InvalidOperationException)
-            {
-                // An unreachable SQL Server at start: wait and try again instead of a crash loop.
-                attempt++;
-                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                LogDatabaseUnreachable(attempt, delay.TotalSeconds, ex.GetType().Name);
-                await Task.Delay(delay, ct);
-            }
-        }
-        await wilayah.SeedAsync(ct);
+        await WaitForDatabaseAsync(ct);
+        await ApplyMigrationsAsync(ct);
     }
 
     public async Task EnsureReadyAsync(CancellationToken ct)
     {
         await WaitForDatabaseAsync(ct);
         if (options.Value.MigrateOnStart ?? options.Value.IsSqlite)
-            await MigrateAsync(ct);
+            await ApplyMigrationsAsync(ct);
+    }
+
+    private async Task ApplyMigrationsAsync(CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        await wilayah.SeedAsync(ct);
     }
 
     /// <summary>

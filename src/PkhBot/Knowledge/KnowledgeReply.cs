@@ -18,7 +18,9 @@ public static class KnowledgeReply
     public static async Task AnswerAsync(ConversationContext ctx, string question, CancellationToken ct)
     {
         var service = ctx.Services.GetRequiredService<KnowledgeService>();
+        var started = ctx.Clock.GetTimestamp();
         var answer = await service.AnswerAsync(question, ct);
+        ctx.Services.GetRequiredService<Operations.PkhMetrics>().AnswerTime(ctx.Clock.GetElapsedTime(started).TotalMilliseconds, answer.Answered);
         ctx.Reply(ToHtml(answer));
         // A PKH question the documents cannot answer goes to a person, with the KPM's consent.
         // Out-of-domain questions (score 0: weather, recipes) are not worth a pendamping's time.

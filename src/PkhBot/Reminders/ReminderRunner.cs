@@ -8,7 +8,7 @@ public sealed record ReminderRunResult(string Job, DateTimeOffset Now, string? S
 /// Runs one job as of <c>now</c>: nothing on weekends and holidays, otherwise the planner's nudges are
 /// written (deduplicated, quiet hours respected) and the sender is woken. Used by Quartz and by `jobs run`.
 /// </summary>
-public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCalendar calendar, OutboxSignal signal, ILogger<ReminderRunner> log)
+public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCalendar calendar, OutboxSignal signal, Operations.PkhMetrics metrics, ILogger<ReminderRunner> log)
 {
     public static readonly IReadOnlyList<string> Jobs =
         [JobNames.PendampingWeekly, JobNames.FollowUpDue, JobNames.Escalation, JobNames.CoordinatorWeekly, JobNames.GraduationCandidates];
@@ -31,6 +31,7 @@ public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCale
         var writer = writeScope.ServiceProvider.GetRequiredService<NudgeWriter>();
         var result = await writer.WriteAsync(job, planner.PlanAsync(now, ct), now, ct);
         if (result.Messages > 0) signal.Notify();
+        metrics.JobRun(job);
         LogRan(log, job, result.Queued, result.Duplicates, result.Messages);
         return new ReminderRunResult(job, now, null, result.Queued, result.Duplicates, result.Messages);
     }

@@ -26,6 +26,8 @@ public sealed class HealthTests
             Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
             var metrics = await http.GetStringAsync("/metrics");
             Assert.DoesNotContain("TEST-TOKEN", metrics);
+            Assert.Contains("pkhbot_messages_sent", metrics);
+            Assert.Contains("pkhbot_telegram_429", metrics);
         }
         finally
         {

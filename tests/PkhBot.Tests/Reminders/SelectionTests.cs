@@ -40,7 +40,7 @@ public sealed class SelectionTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 19, 8, 0, 0, TimeSpan.FromHours(7)));
         var scopes = new Mock<IServiceScopeFactory>(MockBehavior.Strict);   // any planning would need a scope
         var calendar = new WorkCalendar(Options.Create(new RemindersOptions { Holidays = ["2025-11-19"] }));
-        var job = new ReminderJob(new ReminderRunner(scopes.Object, calendar, new OutboxSignal(), NullLogger<ReminderRunner>.Instance), clock);
+        var job = new ReminderJob(new ReminderRunner(scopes.Object, calendar, new OutboxSignal(), new PkhBot.Operations.PkhMetrics(new TestMeterFactory(), new PkhBot.Channels.Telegram.TelegramMetrics()), NullLogger<ReminderRunner>.Instance), clock);
         var context = new Mock<IJobExecutionContext>();
         context.SetupGet(c => c.JobDetail).Returns(JobBuilder.Create<ReminderJob>().WithIdentity(JobNames.FollowUpDue, "reminders").Build());
         context.SetupProperty(c => c.Result);
@@ -51,4 +51,19 @@ public sealed class SelectionTests
         Assert.Equal((JobNames.FollowUpDue, "hari libur", 0), (result.Job, result.SkippedReason, result.Queued));
         Assert.Equal(clock.GetUtcNow(), result.Now);
     }
+}
+
+/// <summary>A meter factory for constructing metrics outside DI.</summary>
+internal sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+{
+    private readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
+
+    public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+    {
+        var meter = new System.Diagnostics.Metrics.Meter(options);
+        _meters.Add(meter);
+        return meter;
+    }
+
+    public void Dispose() => _meters.ForEach(m => m.Dispose());
 }
