@@ -1,16 +1,33 @@
 namespace PkhBot.Knowledge;
 
 /// <summary>
-/// Builds the index when the bot starts (worker and console chat), so the first question is as fast as the
-/// rest and a missing or broken prompts/knowledge folder stops the start with a clear message.
+/// Builds the index right after the bot starts (worker and console chat), beside the polling loop rather than
+/// before it: the bot is ready sooner, and a question that arrives meanwhile just waits for the build.
+/// A missing or broken prompts/knowledge folder still stops the bot, with a clear message and exit code 1.
 /// </summary>
-public sealed class KnowledgeWarmup(IServiceProvider services) : IHostedService
+public sealed partial class KnowledgeWarmup(
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    ILogger<KnowledgeWarmup> log) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        services.GetRequiredService<KnowledgeIndex>();
-        return Task.CompletedTask;
+        await Task.Yield();
+        try
+        {
+            services.GetRequiredService<KnowledgeIndex>();
+            // Start-up (EF model, migrations check, index build) leaves garbage the GC would keep committed for a
+            // long idle time; one compacting collection hands it back to the OS on a small machine.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+        catch (Exception ex)
+        {
+            LogBuildFailed(ex, ex.GetType().Name, ex.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Basis pengetahuan tidak bisa dimuat ({ErrorType}: {Error}). Periksa folder prompts/knowledge (atau Knowledge:Path), lalu jalankan lagi.")]
+    private partial void LogBuildFailed(Exception ex, string errorType, string error);
 }
