@@ -7,14 +7,21 @@ namespace PkhBot.Conversation;
 /// <summary>Finds the identity behind a chat user and keeps its chat id and last-seen time fresh.</summary>
 public sealed class CallerResolver(PkhDbContext db)
 {
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
+    // Compiled once: this runs for every message, and translating it each time cost more than running it.
+    private static readonly Func<PkhDbContext, long, CancellationToken, Task<ChatIdentity?>> ByUserId =
+        EF.CompileAsyncQuery((PkhDbContext db, long userId, CancellationToken ct) => db.Identities
+            .Include(i => i.Coordinator!).ThenInclude(c => c.Kecamatan)
+            .FirstOrDefault(i => i.UserId == userId));
+
     public async Task<Caller> ResolveAsync(Incoming msg, DateTimeOffset now, CancellationToken ct)
     {
-        var identity = await db.Identities
-            .Include(i => i.Coordinator!).ThenInclude(c => c.Kecamatan)
-            .FirstOrDefaultAsync(i => i.UserId == msg.UserId, ct);
+        var identity = await ByUserId(db, msg.UserId, ct);
         if (identity is null) return Caller.Anonymous(msg.UserId, msg.DisplayName);
 
-        identity.LastSeenAt = now;
+        // Once a minute is fresh enough for "last seen" and spares a write on every message of a busy user.
+        if (now - identity.LastSeenAt >= LastSeenResolution) identity.LastSeenAt = now;
         if (msg.ChatType == "private") identity.ChatId = msg.ChatId;
         // A user who blocked the bot counts as unreachable until they write again.
         identity.Unreachable = false;

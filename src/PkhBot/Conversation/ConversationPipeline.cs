@@ -14,6 +14,7 @@ public sealed partial class ConversationPipeline(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     OutboxSignal outboxSignal,
+    WriteGate writeGate,
     Operations.PkhMetrics metrics,
     ILogger<ConversationPipeline> log)
 {
@@ -68,6 +69,7 @@ public sealed partial class ConversationPipeline(
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
 
@@ -92,10 +94,14 @@ public sealed partial class ConversationPipeline(
         });
     }
 
+    // Compiled once: every update runs it (see CallerResolver).
+    private static readonly Func<PkhDbContext, long, CancellationToken, Task<InboxUpdate?>> InboxById =
+        EF.CompileAsyncQuery((PkhDbContext db, long id, CancellationToken ct) => db.Inbox.FirstOrDefault(i => i.UpdateId == id));
+
     private static async Task<InboxUpdate?> MarkInboxAsync(PkhDbContext db, Incoming msg, DateTimeOffset now, CancellationToken ct)
     {
         if (msg.UpdateId is not long id) return null;
-        var inbox = await db.Inbox.FirstOrDefaultAsync(i => i.UpdateId == id, ct);
+        var inbox = await InboxById(db, id, ct);
         if (inbox is null)
         {
             inbox = new InboxUpdate { UpdateId = id, Payload = "{}", Status = InboxStatus.Pending, ReceivedAt = now };
@@ -129,6 +135,7 @@ public sealed partial class ConversationPipeline(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         var now = clock.GetUtcNow();
         var reply = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, new Reply(Texts.Error), OutboxKind.Reply, now);
         db.Outbox.Add(reply);

@@ -1,3 +1,4 @@
+using PkhBot.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace PkhBot.Conversation;
@@ -83,9 +84,13 @@ public sealed class MessageRouter(
         await handler.HandleAsync(ctx, payload, ct);
     }
 
+    // Compiled once: every message looks for an open flow.
+    private static readonly Func<PkhDbContext, long, CancellationToken, Task<FlowState?>> FlowByUser =
+        EF.CompileAsyncQuery((PkhDbContext db, long userId, CancellationToken ct) => db.Flows.FirstOrDefault(f => f.UserId == userId));
+
     private static async Task<FlowState?> LoadFlowAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var state = await ctx.Db.Flows.FirstOrDefaultAsync(f => f.UserId == ctx.Caller.UserId, ct);
+        var state = await FlowByUser(ctx.Db, ctx.Caller.UserId, ct);
         if (state is null) return null;
         if (state.ExpiresAt > ctx.Now) return state;
         ctx.Db.Flows.Remove(state);

@@ -69,6 +69,7 @@ public sealed partial class OutboxDispatcher(
         private readonly List<Held> _queue = [];
         private readonly Dictionary<Task<(Held, SendResult)>, Held> _inflight = [];
         private readonly HashSet<long> _busyChats = [];
+        private readonly List<OutboxStore.SentRow> _sent = [];
         private Task? _signalWait;
         private DateTimeOffset _nextClaim = DateTimeOffset.MinValue, _nextRenew = DateTimeOffset.MinValue;
         private bool _lastClaimFull;
@@ -169,6 +170,19 @@ public sealed partial class OutboxDispatcher(
                 _busyChats.Remove(h.Row.ChatId);
                 await HandleResultAsync(h, (await t).Item2);
             }
+            await FlushSentAsync();
+        }
+
+        /// <summary>
+        /// Marks every confirmed send Sent in one write, retried hard: a row marked Sent is never sent again. Runs before
+        /// the next claim, so a confirmed row is never claimed twice by this run; a crash in between can resend only these.
+        /// </summary>
+        private async Task FlushSentAsync()
+        {
+            if (_sent.Count == 0) return;
+            var rows = _sent.ToList();
+            _sent.Clear();
+            await PersistAsync(() => d.Store.MarkSentAsync(rows, CancellationToken.None));
         }
 
         private async Task HandleResultAsync(Held h, SendResult r)
@@ -183,8 +197,8 @@ public sealed partial class OutboxDispatcher(
                     Sent++;
                     d.Metrics.MessageSent();
                     d.Metrics.ApiSucceeded(now);
-                    // Recorded at once, and retried hard: a row marked Sent is never sent again.
-                    await PersistAsync(() => d.Store.MarkSentAsync(row.Id, h.Attempts + 1, r.MessageId, CancellationToken.None));
+                    // Recorded with the other sends that finished meanwhile (see FlushSentAsync), before anything new starts.
+                    _sent.Add(new OutboxStore.SentRow(row.Id, h.Attempts + 1, r.MessageId));
                     break;
                 case SendStatus.RateLimited:
                     d.Metrics.RateLimited();
@@ -278,6 +292,7 @@ public sealed partial class OutboxDispatcher(
                 _busyChats.Remove(h.Row.ChatId);
                 await HandleResultAsync(h, (await t).Item2);
             }
+            await FlushSentAsync();
             if (_queue.Count == 0) return;
             await PersistAsync(() => d.Store.ReleaseAllAsync(_owner, CancellationToken.None));
             _queue.Clear();

@@ -7,7 +7,7 @@ namespace PkhBot.Channels.Outbox;
 /// The database side of delivery: claim due rows with a lease (so several instances never send one row),
 /// renew and release leases, record the outcome. Every write is a single set-based statement.
 /// </summary>
-public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate, TimeProvider clock)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     public const string TelegramChannel = "telegram";
@@ -17,6 +17,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         var now = clock.GetUtcNow();
         var ids = await db.Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.Channel == TelegramChannel && m.NotBefore <= now
@@ -40,6 +41,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         var until = clock.GetUtcNow() + Lease;
         await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
@@ -50,6 +52,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
     }
@@ -58,6 +61,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.NotBefore, notBefore).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
@@ -69,26 +73,43 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NotBefore, notBefore).SetProperty(m => m.LastError, error), ct);
     }
 
-    public async Task MarkSentAsync(long id, int attempts, int? telegramMessageId, CancellationToken ct)
+    public sealed record SentRow(long Id, int Attempts, int? TelegramMessageId);
+
+    /// <summary>Every send confirmed since the last look, in one statement batch.</summary>
+    public async Task MarkSentAsync(IReadOnlyCollection<SentRow> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         var now = clock.GetUtcNow();
-        await db.Outbox.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.TelegramMessageId, telegramMessageId)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
+        foreach (var r in rows)
+        {
+            // A stub with only the key: EF updates exactly the columns marked modified, without reading the row.
+            var entry = db.Outbox.Attach(new OutboxMessage { Id = r.Id });
+            entry.Entity.Status = OutboxStatus.Sent;
+            entry.Entity.SentAt = now;
+            entry.Entity.Attempts = r.Attempts;
+            entry.Entity.TelegramMessageId = r.TelegramMessageId;
+            entry.Entity.LockedUntil = null;
+            entry.Entity.LockedBy = null;
+            foreach (var p in new[] { nameof(OutboxMessage.Status), nameof(OutboxMessage.SentAt), nameof(OutboxMessage.Attempts),
+                         nameof(OutboxMessage.TelegramMessageId), nameof(OutboxMessage.LockedUntil), nameof(OutboxMessage.LockedBy) })
+                entry.Property(p).IsModified = true;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task MarkFailedAsync(long id, int attempts, string? error, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
@@ -103,6 +124,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+        using var writing = await writeGate.EnterAsync(ct);
         var ids = await db.Outbox
             .Where(m => m.ChatId == chatId && m.Channel == TelegramChannel && m.Status == OutboxStatus.Pending && m.Kind != OutboxKind.CallbackAnswer)
             .Select(m => m.Id).ToListAsync(ct);

@@ -26,6 +26,7 @@ public enum InboxOutcome
 public sealed partial class TelegramInbox(
     IServiceScopeFactory scopes,
     ConversationPipeline pipeline,
+    WriteGate writeGate,
     TimeProvider clock,
     TelegramMetrics metrics,
     ILogger<TelegramInbox> log)
@@ -48,6 +49,72 @@ public sealed partial class TelegramInbox(
         return await ProcessClaimedAsync(update, ct);
     }
 
+    /// <summary>
+    /// A polled batch: stored in one transaction (known ids skipped), so the offset can move on at once; returns
+    /// the updates this instance now holds, in id order. Throws only when the batch could not be stored.
+    /// </summary>
+    public async Task<IReadOnlyList<Update>> StoreAsync(IReadOnlyList<Update> updates, CancellationToken ct)
+    {
+        if (updates.Count == 0) return [];
+        var batch = updates.DistinctBy(u => u.Id).OrderBy(u => u.Id).ToList();
+        foreach (var _ in batch) metrics.UpdateReceived();
+        var ids = batch.Select(u => u.Id).Select(id => (long)id).ToList();
+        List<long> known;
+        var raced = false;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            using var writing = await writeGate.EnterAsync(ct);
+            var now = clock.GetUtcNow();
+            known = await db.Inbox.Where(i => ids.Contains(i.UpdateId)).Select(i => i.UpdateId).ToListAsync(ct);
+            foreach (var u in batch.Where(u => !known.Contains(u.Id)))
+            {
+                db.Inbox.Add(new InboxUpdate
+                {
+                    UpdateId = u.Id, Payload = JsonSerializer.Serialize(u, JsonBotAPI.Options), Status = InboxStatus.Pending,
+                    ReceivedAt = now, LockedUntil = now + Lease,
+                });
+            }
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { raced = true; }   // another instance stored some of them first: go one by one
+        }
+
+        var mine = new List<Update>(batch.Count);
+        foreach (var u in batch)
+        {
+            var held = raced
+                ? await TryInsertAsync(u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options), ct) || await TryClaimAsync(u.Id, olderThan: null, ct)
+                : !known.Contains(u.Id) || await TryClaimAsync(u.Id, olderThan: null, ct);
+            if (held) mine.Add(u);
+            else
+            {
+                metrics.DuplicateUpdate();
+                LogDuplicate(u.Id);
+            }
+        }
+        return mine;
+    }
+
+    /// <summary>
+    /// Processes held updates with up to <paramref name="parallelism"/> users at a time, each user's updates one
+    /// after another in id order (a flow's answers must not overtake each other). When <paramref name="stop"/>
+    /// fires, updates not yet started are handed back to the retry worker instead.
+    /// </summary>
+    public async Task ProcessAsync(IReadOnlyList<Update> held, int parallelism, CancellationToken stop)
+    {
+        var lanes = held.GroupBy(LaneOf).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, async (lane, _) =>
+        {
+            foreach (var update in lane)
+            {
+                if (stop.IsCancellationRequested) await ReleaseAsync(update.Id);
+                else await ProcessClaimedAsync(update, CancellationToken.None);
+            }
+        });
+    }
+
+    private static long LaneOf(Update u) => u.Message?.From?.Id ?? u.CallbackQuery?.From.Id ?? u.Message?.Chat.Id ?? -u.Id;
+
     /// <summary>Takes a Pending row that nobody holds (and, for the retry worker, that is old enough).</summary>
     public async Task<bool> TryClaimAsync(long updateId, TimeSpan? olderThan, CancellationToken ct)
     {
@@ -56,6 +123,7 @@ public sealed partial class TelegramInbox(
         var now = clock.GetUtcNow();
         var receivedBefore = now - (olderThan ?? TimeSpan.Zero);
         var until = now + Lease;
+        using var writing = await writeGate.EnterAsync(ct);
         var n = await db.Inbox
             .Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending
                         && (i.LockedUntil == null || i.LockedUntil < now) && i.ReceivedAt <= receivedBefore)
@@ -97,6 +165,7 @@ public sealed partial class TelegramInbox(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
         var now = clock.GetUtcNow();
+        using var writing = await writeGate.EnterAsync(ct);
         if (await db.Inbox.AnyAsync(i => i.UpdateId == updateId, ct)) return false;
         db.Inbox.Add(new InboxUpdate
         {
@@ -121,6 +190,7 @@ public sealed partial class TelegramInbox(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
         var now = clock.GetUtcNow();
+        using var writing = await writeGate.EnterAsync(ct);
         await db.Inbox.Where(i => i.UpdateId == updateId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.LockedUntil, (DateTimeOffset?)null), ct);
     }
@@ -132,6 +202,7 @@ public sealed partial class TelegramInbox(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            using var writing = await writeGate.EnterAsync(CancellationToken.None);
             await db.Inbox.Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, (DateTimeOffset?)null));
         }

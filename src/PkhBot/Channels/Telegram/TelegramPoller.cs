@@ -7,8 +7,9 @@ namespace PkhBot.Channels.Telegram;
 
 /// <summary>
 /// Our own getUpdates loop, not Telegram.Bot's ReceiveAsync: that one confirms an update before its handler runs and
-/// skips it when the handler throws. Here each update is stored in the inbox first, and the offset that confirms a
-/// batch to Telegram is only sent after every update of it is stored. Errors back off instead of hammering.
+/// skips it when the handler throws. Here each batch is stored in the inbox first, and the offset that confirms it
+/// to Telegram is only sent after that. Different users' updates are processed side by side, each user's in order.
+/// Errors back off instead of hammering.
 /// </summary>
 public sealed partial class TelegramPoller(
     ITelegramBotClient bot,
@@ -42,13 +43,13 @@ public sealed partial class TelegramPoller(
                 var updates = await bot.GetUpdates(offset, limit: 100, timeout: o.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
                 metrics.ApiSucceeded(clock.GetUtcNow());
                 failures = 0;
-                foreach (var update in updates.OrderBy(u => u.Id))
-                {
-                    // Finish the update in hand even when stopping; the rest of the batch comes back after a restart.
-                    if (stoppingToken.IsCancellationRequested) break;
-                    await inbox.ReceiveAsync(update, null, CancellationToken.None);
-                    offset = update.Id + 1;
-                }
+                if (updates.Length == 0) continue;
+                // Stored first (one transaction), only then confirmed to Telegram by the next offset: a crash after
+                // this line loses nothing, the retry worker finishes what was stored.
+                var held = await inbox.StoreAsync(updates, stoppingToken);
+                offset = updates.Max(u => u.Id) + 1;
+                // Updates in hand finish even when stopping; those not started are handed back to the retry worker.
+                await inbox.ProcessAsync(held, o.MaxConcurrentUpdates, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
