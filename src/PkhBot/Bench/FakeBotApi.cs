@@ -54,6 +54,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 5000;
     private long _getUpdatesOffset;
+    /// <summary>Completed (and replaced) whenever an update is queued: wakes a waiting long poll at once.</summary>
+    private TaskCompletionSource _queued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeBotApi(WebApplication app) => _app = app;
 
@@ -108,14 +110,26 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             var json = build(id);
             _updates.Add(new QueuedUpdate(id, json.ToJsonString(), Forced: false));
             _allUpdates[id] = json;
+            WakePollers();
             return id;
         }
+    }
+
+    private void WakePollers()
+    {
+        var queued = _queued;
+        _queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        queued.TrySetResult();
     }
 
     /// <summary>Delivers an update again, even if the bot already confirmed it (Telegram does this after timeouts).</summary>
     public void EnqueueDuplicate(long updateId)
     {
-        lock (_lock) _updates.Add(new QueuedUpdate(updateId, _allUpdates[updateId].ToJsonString(), Forced: true));
+        lock (_lock)
+        {
+            _updates.Add(new QueuedUpdate(updateId, _allUpdates[updateId].ToJsonString(), Forced: true));
+            WakePollers();
+        }
     }
 
     /// <summary>The JSON of an update queued before, for posting it to a webhook.</summary>
@@ -294,8 +308,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var deadline = _time.Elapsed + TimeSpan.FromMilliseconds(timeout > 0 ? 150 : 0);
         while (true)
         {
+            Task queued;
             lock (_lock)
             {
+                queued = _queued.Task;
                 if (offset > 0)
                 {
                     _getUpdatesOffset = Math.Max(_getUpdatesOffset, offset);
@@ -314,7 +330,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                     return new JsonArray(batch.Select(u => (JsonNode)JsonNode.Parse(u.Json)!).ToArray());
                 }
             }
-            await Task.Delay(10, aborted);
+            // Like Telegram, a long poll answers as soon as an update arrives.
+            await Task.WhenAny(queued, Task.Delay(10, aborted));
+            aborted.ThrowIfCancellationRequested();
         }
     }
 
