@@ -15,7 +15,16 @@ public static class RunVerb
     {
         await using var app = AppHost.Build(AppMode.Worker, io.HostArgs);
         await app.PrepareAsync(ct);
-        await app.RunAsync(ct);
-        return 0;
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        try
+        {
+            await app.RunAsync(ct);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The bot stopped itself while still starting (e.g. a broken knowledge folder); its critical log line says why.
+        }
+        // A part that stops the bot on a fatal error sets Environment.ExitCode; returning 0 from Main would hide it.
+        return Environment.ExitCode;
     }
 }

@@ -32,6 +32,11 @@ public sealed class FreeTextReport(IReportExtractor extractor, ReportService rep
         if (!ctx.Caller.IsPendamping || string.IsNullOrWhiteSpace(text) || ctx.Message.PhotoFileId is not null || ctx.Message.Location is not null) return false;
         var proposal = await extractor.ExtractAsync(ctx, text, ct);
         if (proposal is null) return false;
+        if (proposal.IsNotInScope)
+        {
+            ctx.Reply(ReportingTexts.FreeTextNotInScope);
+            return true;
+        }
         var h = await FindAsync(ctx, proposal.HouseholdId, ct);
         if (h is null) return false;
         var data = new ProposalData { HouseholdId = h.Id, Category = proposal.Category, Note = proposal.Note, NoteAt = ctx.Now };

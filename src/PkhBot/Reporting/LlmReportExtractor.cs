@@ -24,7 +24,8 @@ public sealed partial class LlmReportExtractor(IChatCompletionService chat, Rule
             kb.Plugins.AddFromObject(tools, "Laporan");
             var kernel = kb.Build();
             var history = new ChatHistory(ReportingTexts.ExtractorSystemPrompt);
-            history.AddUserMessage(text);
+            // Like the knowledge questions: NIK and phone numbers never leave the process whole.
+            history.AddUserMessage(Privacy.Mask.Text(text));
             var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: false) };
             for (var round = 0; round < MaxRounds && tools.Proposal is null; round++)
             {
@@ -38,7 +39,7 @@ public sealed partial class LlmReportExtractor(IChatCompletionService chat, Rule
                     history.Add(result.ToChatMessage());
                 }
             }
-            return tools.Proposal;
+            return tools.Proposal ?? (tools.RefusedOutOfScope ? ReportProposal.NotInScope : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,6 +15,9 @@ public sealed class ReportTools(ConversationContext ctx)
 {
     public ReportProposal? Proposal { get; private set; }
 
+    /// <summary>The model asked to record a report for a household the caller may not see (or that does not exist).</summary>
+    public bool RefusedOutOfScope { get; private set; }
+
     [KernelFunction("FindHousehold"), Description("Cari KPM dampingan pengguna menurut nama atau ID KPM. Hanya mengembalikan KPM dalam cakupan pengguna.")]
     public async Task<string> FindHouseholdAsync([Description("Nama pengurus atau ID KPM")] string query, CancellationToken ct = default)
     {
@@ -30,10 +33,16 @@ public sealed class ReportTools(ConversationContext ctx)
         CancellationToken ct = default)
     {
         var id = await HouseholdScope.Visible(ctx.Db, ctx.Caller).Where(h => h.IdKpm == idKpm).Select(h => (int?)h.Id).FirstOrDefaultAsync(ct);
-        if (id is null) return "DITOLAK: KPM itu tidak dalam cakupan pengguna.";
+        if (id is null)
+        {
+            RefusedOutOfScope = true;
+            return "DITOLAK: KPM itu tidak dalam cakupan pengguna.";
+        }
         if (ReportCategories.Parse(kategori) is not { } category) return $"DITOLAK: kategori tidak dikenal. Pilih: {ReportingTexts.Categories}.";
         if (string.IsNullOrWhiteSpace(catatan)) return "DITOLAK: catatan kosong.";
-        Proposal = new ReportProposal(id.Value, category, catatan.Trim().Length > 2000 ? catatan.Trim()[..2000] : catatan.Trim());
+        // The note is the model's text: it is shown and stored, so NIK and phone numbers in it are masked.
+        var note = Privacy.Mask.Text(catatan.Trim());
+        Proposal = new ReportProposal(id.Value, category, note.Length > 2000 ? note[..2000] : note);
         return "OK: usulan dicatat dan menunggu konfirmasi pengguna.";
     }
 }

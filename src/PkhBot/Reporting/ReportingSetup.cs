@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using PkhBot.Conversation;
 
@@ -14,9 +15,9 @@ public static class ReportingSetup
         builder.Services.AddScoped<GraduationCandidates>();
         builder.Services.AddScoped<DataQualityReport>();
         builder.Services.AddScoped<RuleBasedReportExtractor>();
-        // With an LLM configured (an IChatCompletionService in DI), free text goes through SK function calling.
+        // With an LLM configured (Ai:*), free text goes through SK function calling.
         builder.Services.AddScoped<IReportExtractor>(sp =>
-            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.UseLlmExtractor && sp.GetService<IChatCompletionService>() is { } chat
+            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.UseLlmExtractor && ChatService(sp) is { } chat
                 ? new LlmReportExtractor(chat, sp.GetRequiredService<RuleBasedReportExtractor>(), sp.GetRequiredService<ILogger<LlmReportExtractor>>())
                 : sp.GetRequiredService<RuleBasedReportExtractor>());
 
@@ -41,4 +42,11 @@ public static class ReportingSetup
         builder.Services.AddCommand<CekDataCommand>();
         return builder;
     }
+
+    /// <summary>
+    /// The configured LLM: the knowledge feature registers it as a <see cref="Kernel"/> singleton whose own services
+    /// hold the chat service (the root container has none), so look inside the kernel too.
+    /// </summary>
+    private static IChatCompletionService? ChatService(IServiceProvider sp)
+        => sp.GetService<IChatCompletionService>() ?? sp.GetService<Kernel>()?.Services.GetService<IChatCompletionService>();
 }

@@ -10,6 +10,7 @@ public static class ReportingTexts
     public const string LaporUsage = "Format: <code>/lapor ID KATEGORI catatan</code>\nmis. <code>/lapor 3522011234 usaha buka warung, omzet 1,5jt/bln</code>\nAtau ketik /lapor saja untuk dipandu.";
     public const string Categories = "kunjungan, pendidikan, kesehatan, p2k2, usaha, kendala, graduasi";
     public const string NotInScope = "KPM itu bukan dampingan Anda. Laporan tidak disimpan.";
+    public const string FreeTextNotInScope = "KPM itu tidak ada di daftar dampingan Anda. Laporan tidak disimpan. Cari ID KPM dengan /kpm, lalu kirim /lapor.";
     public const string ButtonNotInScope = "Data itu tidak tersedia untuk Anda.";
     public const string Cancelled = "Laporan dibatalkan. Tidak ada yang disimpan.";
     public const string FlowGone = "Sesi laporan sudah berakhir. Ketik /lapor untuk mulai lagi.";
