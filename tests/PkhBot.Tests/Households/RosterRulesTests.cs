@@ -50,6 +50,10 @@ public sealed class RosterRulesTests
     [InlineData("@SUM(A1)", true)]
     [InlineData("-2+3", true)]
     [InlineData("-", false)]
+    [InlineData("- RT 02 RW 01", false)]
+    [InlineData("- cmd|' /C calc'!A0", true)]
+    [InlineData("-cmd|' /C calc'!A0", true)]
+    [InlineData("- SUM(A1)", true)]
     [InlineData("Siti Aminah", false)]
     [InlineData("", false)]
     public void Formula_looking_cells_are_recognised(string text, bool suspicious) => Assert.Equal(suspicious, Spreadsheet.IsSuspiciousCell(text));
