@@ -72,6 +72,10 @@ public sealed class RulesAgreementTests : IAsyncLifetime
             await H("Alamiah B", pB.Id, kec[0], desaA, sd: 0);
             var tigaB = await H("Tiga Bulan B", pB.Id, kec[0], desaA);
             foreach (var m in new[] { 10, 11, 12 }) await d.ReportAsync(tigaB, M(2025, m, 1), income: 2_500_000);
+            var batas = await H("Batas Bulan WIB", pB.Id, kec[0], desaA);   // 31 Oct 23:30 and 1 Nov 00:30 WIB: both 31 Oct in UTC
+            await d.ReportAsync(batas, M(2025, 9), income: 3_000_000);
+            await d.ReportAsync(batas, new DateTimeOffset(2025, 10, 31, 23, 30, 0, Wib), income: 3_000_000);
+            await d.ReportAsync(batas, new DateTimeOffset(2025, 11, 1, 0, 30, 0, Wib), income: 3_000_000);
 
             await H("Tanpa Pendamping", null, kec[0], desaA);
             await H("Lulus Tanpa Pendamping", null, kec[0], null, status: HouseholdStatus.GraduasiAlamiah);
@@ -118,7 +122,7 @@ public sealed class RulesAgreementTests : IAsyncLifetime
             Assert.Equal(kandidat.Count, perPendamping[p]);
         }
         Assert.Equal(new[] { "Alamiah", "Tiga Bulan", "Usaha Delapan" }.Select(n => _ids[n]).Order(), nudged[_pA]);
-        Assert.Equal(new[] { "Alamiah B", "Tiga Bulan B" }.Select(n => _ids[n]).Order(), nudged[_pB]);
+        Assert.Equal(new[] { "Alamiah B", "Tiga Bulan B", "Batas Bulan WIB" }.Select(n => _ids[n]).Order(), nudged[_pB]);
 
         // And as the pendamping reads them: the nudge's number is /kandidat's number.
         var run = await _app.Services.GetRequiredService<ReminderRunner>().RunAsync(JobNames.GraduationCandidates, Dec1, CancellationToken.None);
