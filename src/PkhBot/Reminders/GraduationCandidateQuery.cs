@@ -40,10 +40,9 @@ public sealed class GraduationCandidateQuery(PkhDbContext db, GraduationCandidat
         var income = await set.IncomeReports.Where(r => EF.Parameter(ids).Contains(r.HouseholdId))
             .GroupBy(r => r.HouseholdId).Select(g => new { g.Key, Max = g.Max(r => r.IncomeRupiah) })
             .ToDictionaryAsync(x => x.Key, x => x.Max ?? 0, ct);
-        var incomeRule = (await set.Income.Where(x => EF.Parameter(ids).Contains(x.HouseholdId)).Select(x => x.HouseholdId).ToListAsync(ct)).ToHashSet();
 
         string Note(int id) => alamiah.Contains(id) ? ReminderTexts.CandidateNoKomponen
-            : incomeRule.Contains(id) ? ReminderTexts.CandidateIncome(income.GetValueOrDefault(id))
+            : set.Income.ContainsKey(id) ? ReminderTexts.CandidateIncome(income.GetValueOrDefault(id))
             : set.Business.TryGetValue(id, out var b) ? ReminderTexts.CandidateBusiness(b.Months)
             : "";
         return rows.ToDictionary(r => r.Id, r => r.Top.Select(h => new NamedHousehold(h.Id, h.NamaPengurus, Note(h.Id))).ToList());

@@ -27,13 +27,14 @@ public sealed class HouseholdMonth
 }
 
 /// <summary>
-/// The graduation rules of <see cref="GraduationRulesOptions"/> applied to a scope at one moment, as SQL pieces
-/// (nothing per household is loaded except the ids the usaha rule reads out of report JSON). Every consumer
-/// (/kandidat, the monthly graduation nudge) starts from <see cref="Candidates"/>, so they agree by construction.
+/// The graduation rules of <see cref="GraduationRulesOptions"/> applied to a scope at one moment. Rules 1 and 2 are
+/// evaluated once (rule 1 aggregated in SQL, rule 2 read out of the usaha reports' JSON) and only the ids of the
+/// households that meet them are kept; <see cref="Candidates"/> is then a plain SQL filter every consumer
+/// (/kandidat, the monthly graduation nudge) starts from, so they agree by construction.
 /// </summary>
 public sealed class GraduationRuleSet
 {
-    internal GraduationRuleSet(IQueryable<Household> active, IQueryable<ProgressReport> incomeReports, IQueryable<IncomeMonths> income,
+    internal GraduationRuleSet(IQueryable<Household> active, IQueryable<ProgressReport> incomeReports, IReadOnlyDictionary<int, int> income,
         IReadOnlyDictionary<int, BusinessEvidence> business, IQueryable<Household> candidates)
         => (Active, IncomeReports, Income, Business, Candidates) = (active, incomeReports, income, business, candidates);
 
@@ -43,8 +44,8 @@ public sealed class GraduationRuleSet
     /// <summary>Not withdrawn reports of active households with income at/above the threshold inside the month window.</summary>
     public IQueryable<ProgressReport> IncomeReports { get; }
 
-    /// <summary>Rule 1: households with income at/above the threshold in at least MonthsRequired window months.</summary>
-    public IQueryable<IncomeMonths> Income { get; }
+    /// <summary>Rule 1: households with income at/above the threshold in at least MonthsRequired window months -> that number of months.</summary>
+    public IReadOnlyDictionary<int, int> Income { get; }
 
     /// <summary>Rule 2: households whose usaha report says the business has run at least BusinessMonths months.</summary>
     public IReadOnlyDictionary<int, BusinessEvidence> Business { get; }
@@ -110,8 +111,9 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
     }
 
     /// <summary>
-    /// Applies the rules to <paramref name="scope"/> as of <paramref name="now"/>. Rule 2 reads businessMonths out of
-    /// the usaha reports' JSON (streamed, only the qualifying household ids are kept); rules 1 and 3 stay in SQL.
+    /// Applies the rules to <paramref name="scope"/> as of <paramref name="now"/>: rule 1 is one GROUP BY in SQL, rule 2
+    /// reads businessMonths out of the usaha reports' JSON; both are streamed and only the qualifying household ids
+    /// are kept (never every household). Rule 3 stays in SQL.
     /// </summary>
     public async Task<GraduationRuleSet> ApplyAsync(PkhDbContext db, IQueryable<Household> scope, DateTimeOffset now, CancellationToken ct)
     {
@@ -119,7 +121,9 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
         var active = scope.Where(h => h.Status == HouseholdStatus.Aktif);
         var starts = WindowMonthStarts(o.MonthsWindow, now);
         var incomeReports = IncomeReports(db, active, o.IncomeThresholdRupiah, starts[0], starts[^1]);
-        var income = IncomeMonthCounts(incomeReports, starts, o.MonthsRequired);
+        var income = new Dictionary<int, int>();
+        await foreach (var x in IncomeMonthCounts(incomeReports, starts, o.MonthsRequired).AsAsyncEnumerable().WithCancellation(ct))
+            income[x.HouseholdId] = x.Months;
 
         var business = new Dictionary<int, BusinessEvidence>();
         await foreach (var r in BusinessReports(db, active).AsNoTracking().OrderBy(r => r.Id)
@@ -130,19 +134,14 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
                 business[r.HouseholdId] = new BusinessEvidence(months, r.Id);
         }
 
-        var candidates = CandidatesOf(active, income, business.Keys.ToArray());
+        var candidates = CandidatesOf(active, income.Keys.Union(business.Keys).Order().ToArray());
         return new GraduationRuleSet(active, incomeReports, income, business, candidates);
     }
 
-    /// <summary>Active households meeting rule 3 (no komponen), rule 1 (<paramref name="income"/>) or rule 2 (<paramref name="businessIds"/>).</summary>
-    public static IQueryable<Household> CandidatesOf(IQueryable<Household> active, IQueryable<IncomeMonths> income, int[] businessIds)
-    {
-        var incomeIds = income.Select(x => x.HouseholdId);
-        var rule = Or(NoKomponen, h => incomeIds.Contains(h.Id));
+    /// <summary>Active households with no komponen (rule 3) or among <paramref name="ruleIds"/> (households meeting rule 1 or 2).</summary>
+    public static IQueryable<Household> CandidatesOf(IQueryable<Household> active, int[] ruleIds)
         // One JSON parameter whatever the count (no SQL Server 2,100-parameter limit).
-        if (businessIds.Length > 0) rule = Or(rule, h => EF.Parameter(businessIds).Contains(h.Id));
-        return active.Where(rule);
-    }
+        => ruleIds.Length == 0 ? active.Where(NoKomponen) : active.Where(Or(NoKomponen, h => EF.Parameter(ruleIds).Contains(h.Id)));
 
     public Task<IReadOnlyList<GraduationCandidate>> FindAsync(PkhDbContext db, Caller caller, DateTimeOffset now, CancellationToken ct)
         => FindAsync(db, HouseholdScope.Visible(db, caller), now, ct);
@@ -151,7 +150,7 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
     {
         var o = Rules;
         var set = await ApplyAsync(db, scope, now, ct);
-        var income = await set.Income.ToDictionaryAsync(x => x.HouseholdId, x => x.Months, ct);
+        var income = set.Income;
         var alamiah = (await set.Candidates.Where(NoKomponen).Select(h => h.Id).ToListAsync(ct)).ToHashSet();
         var households = await set.Candidates.AsNoTracking().Select(h => new { h.Id, h.IdKpm, h.NamaPengurus, h.PendampingId }).ToListAsync(ct);
         return households

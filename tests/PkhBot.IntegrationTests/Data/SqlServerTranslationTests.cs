@@ -31,7 +31,7 @@ public sealed class SqlServerTranslationTests
         { "open follow-ups in scope", db => global::PkhBot.Reporting.TindakLanjutCommand.OpenInScope(db, global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).OrderBy(f => f.DueDate).Take(30).Select(f => (object)new { f.Id, f.Household!.NamaPengurus }) },
         { "graduation income reports", db => global::PkhBot.Reporting.GraduationCandidates.IncomeReports(db, db.Households.Where(h => h.Status == global::PkhBot.Households.HouseholdStatus.Aktif), 2_500_000, Since, Since.AddMonths(4)).Select(r => (object)new { r.HouseholdId, r.EventAt }) },
         { "graduation income months per household", db => IncomeMonths(db).Select(x => (object)x) },
-        { "graduation candidates with usaha ids", db => Candidates(db, [3, 5, 8]).Select(h => (object)h.Id) },
+        { "graduation candidates with rule ids", db => Candidates(db, [3, 5, 8]).Select(h => (object)h.Id) },
         { "graduation candidates per pendamping", db => Candidates(db, []).GroupBy(h => h.PendampingId!.Value).Select(g => (object)new { g.Key, N = g.Count() }) },
         { "graduation candidates, first per pendamping", db => db.Pendamping.Where(p => new[] { 1, 2 }.Contains(p.Id)).Select(p => (object)new { p.Id, Top = Candidates(db, new[] { 4 }).Where(h => h.PendampingId == p.Id).OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(3).Select(h => new { h.Id, h.NamaPengurus }).ToList() }) },
         { "data quality per kecamatan", db => global::PkhBot.Reporting.DataQualityReport.PerKecamatan(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).Select(x => (object)x) },
@@ -51,7 +51,7 @@ public sealed class SqlServerTranslationTests
     }
 
     private static IQueryable<global::PkhBot.Households.Household> Candidates(PkhDbContext db, int[] businessIds)
-        => GraduationCandidates.CandidatesOf(Active(db), IncomeMonths(db), businessIds);
+        => GraduationCandidates.CandidatesOf(Active(db), businessIds);
 
     [Theory]
     [MemberData(nameof(Queries))]
