@@ -18,6 +18,7 @@ public sealed record KecamatanStats(int KecamatanId, string Nama)
     public int GraduationsYear { get; set; }
     public int GraduationsPrevYearToDate { get; set; }
     public List<string> SilentPendamping { get; } = [];
+    /// <summary>Data problems as Reporting's DataQualityReport defines them (households of every status).</summary>
     public int NoPendamping { get; set; }
     public int NoDesa { get; set; }
     public int BadNik { get; set; }
@@ -31,7 +32,8 @@ public sealed record CoordinatorDigest(string ScopeName, DateOnly Date, IReadOnl
 
 /// <summary>
 /// The coordinator digest: per-kecamatan numbers computed once per run, then summed per coordinator scope.
-/// Data-quality counts are a minimal stand-in for Reporting's DataQualityReport (swap when it lands).
+/// Households (active), KPM without pendamping, without desa and NIK not 16 digits come from Reporting's
+/// <see cref="DataQualityReport.PerKecamatan"/>, so the digest and /cekdata count the same households.
 /// </summary>
 public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptions<RemindersOptions> options)
 {
@@ -52,21 +54,16 @@ public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptio
         var stats = await db.Kecamatan.AsNoTracking().Where(k => all || kecIds.Contains(k.Id)).OrderBy(k => k.Nama)
             .Select(k => new KecamatanStats(k.Id, k.Nama)).ToDictionaryAsync(k => k.KecamatanId, ct);
 
-        foreach (var h in await db.Households.AsNoTracking().Where(h => all || kecIds.Contains(h.KecamatanId))
-                     .GroupBy(h => h.KecamatanId)
-                     .Select(g => new
-                     {
-                         g.Key,
-                         Total = g.Count(h => h.Status == HouseholdStatus.Aktif),
-                         Visited = g.Count(h => h.Status == HouseholdStatus.Aktif && h.LastReportAt >= since30),
-                         NoPendamping = g.Count(h => h.Status == HouseholdStatus.Aktif && h.PendampingId == null),
-                         NoDesa = g.Count(h => h.DesaId == null),
-                         BadNik = g.Count(h => h.Nik.Length != 16),
-                     }).ToListAsync(ct))
+        var households = db.Households.AsNoTracking().Where(h => all || kecIds.Contains(h.KecamatanId));
+        // Data-quality counts: Reporting's one definition (the same query /cekdata sums).
+        foreach (var q in await DataQualityReport.PerKecamatan(households).ToListAsync(ct))
         {
-            if (!stats.TryGetValue(h.Key, out var s)) continue;
-            (s.Households, s.Visited30d, s.NoPendamping, s.NoDesa, s.BadNik) = (h.Total, h.Visited, h.NoPendamping, h.NoDesa, h.BadNik);
+            if (!stats.TryGetValue(q.KecamatanId, out var s)) continue;
+            (s.Households, s.NoPendamping, s.NoDesa, s.BadNik) = (q.Active, q.WithoutPendamping, q.WithoutDesa, q.NikNot16Digits);
         }
+        foreach (var v in await households.Where(h => h.Status == HouseholdStatus.Aktif && h.LastReportAt >= since30)
+                     .GroupBy(h => h.KecamatanId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            if (stats.TryGetValue(v.Key, out var s)) s.Visited30d = v.Count;
 
         foreach (var r in await db.Reports.AsNoTracking()
                      .Where(r => !r.Withdrawn && r.EventAt >= since7 && r.EventAt <= now && (all || kecIds.Contains(r.Household!.KecamatanId)))

@@ -1,48 +1,50 @@
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Data;
 using PkhBot.Households;
+using PkhBot.Reporting;
 
 namespace PkhBot.Reminders;
 
 /// <summary>
-/// Minimal stand-in for Reporting's graduation-candidate service (swap when it lands): active households
-/// with no komponen left (graduasi alamiah) or a reported income at or above the threshold in the last 90 days.
+/// The graduation nudge's view of Reporting's <see cref="GraduationCandidates"/> (the one rule, also behind
+/// /kandidat): the same candidate set, over the households that have a pendamping, counted per pendamping in
+/// SQL and listed a few names per pendamping batch. Nothing here decides who is a candidate.
 /// </summary>
-public sealed class GraduationCandidateQuery(PkhDbContext db)
+public sealed class GraduationCandidateQuery(PkhDbContext db, GraduationCandidates rules)
 {
-    public IQueryable<Household> Candidates(DateTimeOffset now, long incomeRupiah)
-    {
-        var since = now.AddDays(-90);
-        return db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.Aktif && h.PendampingId != null
-            && (h.IbuHamil + h.AnakUsiaDini + h.Sd + h.Smp + h.Sma + h.DisabilitasBerat + h.Lansia == 0
-                || db.Reports.Any(r => r.HouseholdId == h.Id && !r.Withdrawn && r.EventAt >= since && r.IncomeRupiah >= incomeRupiah)));
-    }
+    public Task<GraduationRuleSet> ApplyAsync(DateTimeOffset now, CancellationToken ct)
+        => rules.ApplyAsync(db, db.Households.AsNoTracking().Where(h => h.PendampingId != null), now, ct);
 
-    public async Task<Dictionary<int, int>> CountPerPendampingAsync(DateTimeOffset now, long incomeRupiah, CancellationToken ct)
-        => await Candidates(now, incomeRupiah).GroupBy(h => h.PendampingId!.Value)
+    public static async Task<Dictionary<int, int>> CountPerPendampingAsync(GraduationRuleSet set, CancellationToken ct)
+        => await set.Candidates.GroupBy(h => h.PendampingId!.Value)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-    public async Task<Dictionary<int, List<NamedHousehold>>> FirstPerPendampingAsync(IReadOnlyCollection<int> pendampingIds, DateTimeOffset now, long incomeRupiah, int take, CancellationToken ct)
+    /// <summary>The first <paramref name="take"/> candidates (by name) of each pendamping, each with the rule that makes it one.</summary>
+    public async Task<Dictionary<int, List<NamedHousehold>>> FirstPerPendampingAsync(GraduationRuleSet set, IReadOnlyCollection<int> pendampingIds, int take, CancellationToken ct)
     {
-        var since = now.AddDays(-90);
+        var candidates = set.Candidates;
         var rows = await db.Pendamping.AsNoTracking()
             .Where(p => pendampingIds.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
-                Top = Candidates(now, incomeRupiah).Where(h => pendampingIds.Contains(h.PendampingId!.Value) && h.PendampingId == p.Id).OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(take)
-                    .Select(h => new
-                    {
-                        h.Id,
-                        h.NamaPengurus,
-                        Komponen = h.IbuHamil + h.AnakUsiaDini + h.Sd + h.Smp + h.Sma + h.DisabilitasBerat + h.Lansia,
-                        Income = db.Reports.Where(r => r.HouseholdId == h.Id && !r.Withdrawn && r.EventAt >= since && r.IncomeRupiah != null)
-                            .Max(r => r.IncomeRupiah),
-                    }).ToList(),
+                Top = candidates.Where(h => pendampingIds.Contains(h.PendampingId!.Value) && h.PendampingId == p.Id)
+                    .OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(take)
+                    .Select(h => new { h.Id, h.NamaPengurus }).ToList(),
             })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => r.Top.Select(h => new NamedHousehold(h.Id, h.NamaPengurus,
-            h.Komponen == 0 ? ReminderTexts.CandidateNoKomponen : ReminderTexts.CandidateIncome(h.Income ?? 0))).ToList());
+
+        var ids = rows.SelectMany(r => r.Top.Select(h => h.Id)).ToArray();
+        var alamiah = (await set.Active.Where(GraduationCandidates.NoKomponen).Where(h => EF.Parameter(ids).Contains(h.Id)).Select(h => h.Id).ToListAsync(ct)).ToHashSet();
+        var income = await set.IncomeReports.Where(r => EF.Parameter(ids).Contains(r.HouseholdId))
+            .GroupBy(r => r.HouseholdId).Select(g => new { g.Key, Max = g.Max(r => r.IncomeRupiah) })
+            .ToDictionaryAsync(x => x.Key, x => x.Max ?? 0, ct);
+
+        string Note(int id) => alamiah.Contains(id) ? ReminderTexts.CandidateNoKomponen
+            : set.Income.ContainsKey(id) ? ReminderTexts.CandidateIncome(income.GetValueOrDefault(id))
+            : set.Business.TryGetValue(id, out var b) ? ReminderTexts.CandidateBusiness(b.Months)
+            : "";
+        return rows.ToDictionary(r => r.Id, r => r.Top.Select(h => new NamedHousehold(h.Id, h.NamaPengurus, Note(h.Id))).ToList());
     }
 }

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 namespace PkhBot.Reminders;
 
 /// <summary>
-/// Monthly, from the first working day: graduation candidates per pendamping. The trigger fires every
+/// Monthly, from the first working day: graduation candidates per pendamping, by Reporting's rules
+/// (<see cref="Reporting.GraduationCandidates"/>, the same as /kandidat). The trigger fires every
 /// working day; the planner speaks only in the first working week so a run missed by downtime still goes
 /// out once (the month is the dedupe period) and candidates do not trickle in all month.
 /// </summary>
-public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, RecipientDirectory directory, WorkCalendar calendar, IOptions<RemindersOptions> options, IOptions<Reporting.GraduationRulesOptions> rules) : IReminderPlanner
+public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, RecipientDirectory directory, WorkCalendar calendar, IOptions<RemindersOptions> options) : IReminderPlanner
 {
     public string Job => JobNames.GraduationCandidates;
 
@@ -26,10 +27,11 @@ public sealed class GraduationCandidatesPlanner(GraduationCandidateQuery query, 
         var recipients = await directory.PendampingAsync(ct);
         if (recipients.Count == 0) yield break;
 
-        var counts = await query.CountPerPendampingAsync(now, rules.Value.IncomeThresholdRupiah, ct);
+        var set = await query.ApplyAsync(now, ct);   // Reporting's rule, the one /kandidat uses
+        var counts = await GraduationCandidateQuery.CountPerPendampingAsync(set, ct);
         foreach (var chunk in counts.Keys.Where(recipients.ContainsKey).Order().Chunk(o.BatchSize))
         {
-            var first = await query.FirstPerPendampingAsync(chunk, now, rules.Value.IncomeThresholdRupiah, Math.Max(1, o.NamesListed), ct);
+            var first = await query.FirstPerPendampingAsync(set, chunk, Math.Max(1, o.NamesListed), ct);
             foreach (var id in chunk)
                 yield return new PlannedNudge($"pendamping:{id}", WorkCalendar.MonthKey(today), recipients[id],
                     ReminderTexts.GraduationCandidates(counts[id], first.GetValueOrDefault(id) ?? []));

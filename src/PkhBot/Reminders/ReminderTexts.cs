@@ -79,6 +79,7 @@ public static class ReminderTexts
 
     public const string CandidateNoKomponen = "tanpa komponen";
     public static string CandidateIncome(long rupiah) => $"penghasilan Rp{N(rupiah)}";
+    public static string CandidateBusiness(int months) => $"usaha {months} bulan";
 
     public const string RekapNoScope = "Anda belum punya wilayah kerja. Minta admin menambahkan kecamatan Anda, lalu coba /rekap lagi.";
     public const string EksporEmpty = "Tidak ada KPM di wilayah Anda untuk diekspor.";

@@ -18,16 +18,36 @@ public sealed record DataQualityResult(
     IReadOnlyList<DuplicateNik> Duplicates,
     int WithoutPendamping,
     IReadOnlyList<string> WithoutPendampingSample,
+    int WithoutDesa,
+    int NikNot16Digits,
     int UsualCaseload,
     IReadOnlyList<OverloadedPendamping> Overloaded,
     IReadOnlyList<KecamatanCounts> PerKecamatan);
 
+/// <summary>Per-kecamatan counts of a scope: every household, the active ones, and the data problems of each kind.</summary>
+public sealed record KecamatanQuality(int KecamatanId, int Households, int Active, int WithoutPendamping, int WithoutDesa, int NikNot16Digits);
+
 /// <summary>
 /// Why the counts do not add up, within a scope: duplicate NIK (masked), households without a pendamping,
-/// pendamping over the usual caseload, and counts per kecamatan. Used by /cekdata and by the reminders.
+/// without a desa, NIK not 16 characters, pendamping over the usual caseload, and counts per kecamatan.
+/// The one definition of each data problem: /cekdata and the coordinator digest (Reminders) both count
+/// through <see cref="PerKecamatan"/>.
 /// </summary>
 public sealed class DataQualityReport(IOptions<ReportingOptions> options)
 {
+    /// <summary>
+    /// One GROUP BY over the scope's households (all statuses; Active = status Aktif): what /cekdata sums and
+    /// what the coordinator digest shows per kecamatan.
+    /// </summary>
+    public static IQueryable<KecamatanQuality> PerKecamatan(IQueryable<Household> scope)
+        => scope.GroupBy(h => h.KecamatanId).Select(g => new KecamatanQuality(
+            g.Key,
+            g.Count(),
+            g.Count(h => h.Status == HouseholdStatus.Aktif),
+            g.Count(h => h.PendampingId == null),
+            g.Count(h => h.DesaId == null),
+            g.Count(h => h.Nik.Length != 16)));
+
     public Task<DataQualityResult> BuildAsync(PkhDbContext db, Caller caller, CancellationToken ct)
         => BuildAsync(db, HouseholdScope.Visible(db, caller), ct);
 
@@ -51,9 +71,7 @@ public sealed class DataQualityReport(IOptions<ReportingOptions> options)
     public async Task<DataQualityResult> BuildAsync(PkhDbContext db, IQueryable<Household> scope, CancellationToken ct)
     {
         var caseload = options.Value.UsualCaseload;
-        var perKec = await scope.GroupBy(h => h.KecamatanId)
-            .Select(g => new { KecamatanId = g.Key, N = g.Count(), Active = g.Count(h => h.Status == HouseholdStatus.Aktif) })
-            .ToListAsync(ct);
+        var perKec = await PerKecamatan(scope).ToListAsync(ct);
         var kecIds = perKec.Select(k => k.KecamatanId).ToList();
         var kecNames = await db.Kecamatan.Where(k => kecIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Nama, ct);
         var pendampingPerKec = await db.Pendamping.Where(p => p.Active && p.KecamatanId != null && kecIds.Contains(p.KecamatanId.Value))
@@ -63,24 +81,24 @@ public sealed class DataQualityReport(IOptions<ReportingOptions> options)
         var dupRows = await DuplicateNikRows(scope).Select(h => new { h.Nik, h.IdKpm }).Take(200).ToListAsync(ct);
         var duplicates = dupRows.GroupBy(r => r.Nik).Select(g => new DuplicateNik(Privacy.Mask.Nik(g.Key), g.Select(r => r.IdKpm).ToList())).ToList();
 
-        var orphans = scope.Where(h => h.PendampingId == null);
-        var orphanCount = await orphans.CountAsync(ct);
-        var orphanSample = await orphans.OrderBy(h => h.IdKpm).Select(h => h.IdKpm).Take(10).ToListAsync(ct);
+        var orphanSample = await scope.Where(h => h.PendampingId == null).OrderBy(h => h.IdKpm).Select(h => h.IdKpm).Take(10).ToListAsync(ct);
 
         var overloaded = await Overloaded(scope, caseload).Take(20).ToListAsync(ct);
         var overIds = overloaded.Select(o => o.PendampingId).ToList();
         var names = await db.Pendamping.Where(p => overIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Nama, ct);
 
         return new DataQualityResult(
-            perKec.Sum(k => k.N),
+            perKec.Sum(k => k.Households),
             perKec.Sum(k => k.Active),
             dupGroups,
             duplicates,
-            orphanCount,
+            perKec.Sum(k => k.WithoutPendamping),
             orphanSample,
+            perKec.Sum(k => k.WithoutDesa),
+            perKec.Sum(k => k.NikNot16Digits),
             caseload,
             overloaded.Select(o => new OverloadedPendamping(o.PendampingId, names.GetValueOrDefault(o.PendampingId, "?"), o.N)).ToList(),
-            perKec.Select(k => new KecamatanCounts(k.KecamatanId, kecNames.GetValueOrDefault(k.KecamatanId, "?"), k.N, k.Active, pendampingPerKec.GetValueOrDefault(k.KecamatanId)))
+            perKec.Select(k => new KecamatanCounts(k.KecamatanId, kecNames.GetValueOrDefault(k.KecamatanId, "?"), k.Households, k.Active, pendampingPerKec.GetValueOrDefault(k.KecamatanId)))
                 .OrderBy(k => k.Kecamatan).ToList());
     }
 }

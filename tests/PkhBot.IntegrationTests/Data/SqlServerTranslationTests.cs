@@ -29,13 +29,29 @@ public sealed class SqlServerTranslationTests
         { "households with open follow-ups", db => global::PkhBot.Households.KpmFilter.Apply(global::PkhBot.Households.HouseholdScope.Visible(db, Pendamping), db, "t", Since).Select(h => (object)h.Id) },
         { "desa menu", db => global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator).Where(h => h.DesaId != null).GroupBy(h => new { h.DesaId, h.Desa!.Nama }).OrderByDescending(g => g.Count()).Take(20).Select(g => (object)new { g.Key.DesaId, g.Key.Nama, N = g.Count() }) },
         { "open follow-ups in scope", db => global::PkhBot.Reporting.TindakLanjutCommand.OpenInScope(db, global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).OrderBy(f => f.DueDate).Take(30).Select(f => (object)new { f.Id, f.Household!.NamaPengurus }) },
-        { "graduation income reports", db => global::PkhBot.Reporting.GraduationCandidates.IncomeReports(db, db.Households.Where(h => h.Status == global::PkhBot.Households.HouseholdStatus.Aktif), 2_500_000, Since).Select(r => (object)new { r.HouseholdId, r.EventAt }) },
+        { "graduation income reports", db => global::PkhBot.Reporting.GraduationCandidates.IncomeReports(db, db.Households.Where(h => h.Status == global::PkhBot.Households.HouseholdStatus.Aktif), 2_500_000, Since, Since.AddMonths(4)).Select(r => (object)new { r.HouseholdId, r.EventAt }) },
+        { "graduation income months per household", db => IncomeMonths(db).Select(x => (object)x) },
+        { "graduation candidates with rule ids", db => Candidates(db, [3, 5, 8]).Select(h => (object)h.Id) },
+        { "graduation candidates per pendamping", db => Candidates(db, []).GroupBy(h => h.PendampingId!.Value).Select(g => (object)new { g.Key, N = g.Count() }) },
+        { "graduation candidates, first per pendamping", db => db.Pendamping.Where(p => new[] { 1, 2 }.Contains(p.Id)).Select(p => (object)new { p.Id, Top = Candidates(db, new[] { 4 }).Where(h => h.PendampingId == p.Id).OrderBy(h => h.NamaPengurus).ThenBy(h => h.Id).Take(3).Select(h => new { h.Id, h.NamaPengurus }).ToList() }) },
+        { "data quality per kecamatan", db => global::PkhBot.Reporting.DataQualityReport.PerKecamatan(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).Select(x => (object)x) },
         { "graduation business reports", db => global::PkhBot.Reporting.GraduationCandidates.BusinessReports(db, db.Households).Select(r => (object)new { r.Id, r.ValuesJson }) },
         { "duplicate NIK rows", db => global::PkhBot.Reporting.DataQualityReport.DuplicateNikRows(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator)).Select(h => (object)new { h.Nik, h.IdKpm }) },
         { "overloaded pendamping", db => global::PkhBot.Reporting.DataQualityReport.Overloaded(db.Households, 300).Take(20).Select(x => (object)x) },
         { "name search, all tokens", db => global::PkhBot.Households.HouseholdSearch.AllTokens(global::PkhBot.Households.HouseholdScope.Visible(db, Koordinator), "siti aminah").Take(2000).Select(h => (object)h.Id) },
         { "last report time", db => db.Reports.Where(r => r.HouseholdId == 1 && !r.Withdrawn && r.Id != 2).OrderByDescending(r => r.EventAt).Select(r => (object)(DateTimeOffset?)r.EventAt) },
     };
+
+    private static IQueryable<global::PkhBot.Households.Household> Active(PkhDbContext db) => db.Households.Where(h => h.Status == global::PkhBot.Households.HouseholdStatus.Aktif);
+
+    private static IQueryable<IncomeMonths> IncomeMonths(PkhDbContext db)
+    {
+        var starts = GraduationCandidates.WindowMonthStarts(4, Since);
+        return GraduationCandidates.IncomeMonthCounts(GraduationCandidates.IncomeReports(db, Active(db), 2_500_000, starts[0], starts[^1]), starts, 3);
+    }
+
+    private static IQueryable<global::PkhBot.Households.Household> Candidates(PkhDbContext db, int[] businessIds)
+        => GraduationCandidates.CandidatesOf(Active(db), businessIds);
 
     [Theory]
     [MemberData(nameof(Queries))]

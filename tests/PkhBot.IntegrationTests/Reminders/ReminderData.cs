@@ -57,9 +57,14 @@ public sealed class ReminderData(PkhDbContext db, DateTimeOffset now)
         return f;
     }
 
-    public async Task ReportAsync(Household h, DateTimeOffset at, long? income = null)
+    public async Task ReportAsync(Household h, DateTimeOffset at, long? income = null, int? businessMonths = null, bool withdrawn = false)
     {
-        db.Reports.Add(new ProgressReport { HouseholdId = h.Id, PendampingId = h.PendampingId!.Value, EventAt = at, ReceivedAt = at, Note = "kunjungan", IncomeRupiah = income });
+        db.Reports.Add(new ProgressReport
+        {
+            HouseholdId = h.Id, PendampingId = h.PendampingId!.Value, EventAt = at, ReceivedAt = at, Note = "kunjungan", IncomeRupiah = income, Withdrawn = withdrawn,
+            Category = businessMonths is null ? ReportCategory.Kunjungan : ReportCategory.Usaha,
+            ValuesJson = businessMonths is { } m ? $"{{\"businessMonths\":{m}}}" : null,
+        });
         h.LastReportAt = at;
         await db.SaveChangesAsync();
     }

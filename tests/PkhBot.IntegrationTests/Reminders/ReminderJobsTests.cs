@@ -226,8 +226,12 @@ public sealed class ReminderJobsTests : IAsyncLifetime
             var kec = await d.KecamatanAsync(1);
             var p = await d.PendampingAsync("Bu Grad", kec[0], chatId: 1701);
             await d.HouseholdAsync("Tanpa Komponen", kec[0], p.Id, anakSd: 0);
+            // Reporting's rule (GraduationRulesOptions): income >= 2.5 jt in 3 of the last 4 months (Sep-Dec as of 1 Dec).
             var rich = await d.HouseholdAsync("Warung Maju", kec[0], p.Id);
-            await d.ReportAsync(rich, new DateTimeOffset(2025, 11, 20, 10, 0, 0, Wib), income: 3_000_000);
+            foreach (var month in new[] { 9, 10, 11 }) await d.ReportAsync(rich, new DateTimeOffset(2025, month, 20, 10, 0, 0, Wib), income: 3_000_000);
+            var once = await d.HouseholdAsync("Sekali Laris", kec[0], p.Id);   // one good month is not enough
+            await d.ReportAsync(once, new DateTimeOffset(2025, 11, 20, 10, 0, 0, Wib), income: 3_000_000);
+            await d.ReportAsync(await d.HouseholdAsync("Usaha Lama", kec[0], p.Id), new DateTimeOffset(2025, 11, 3, 10, 0, 0, Wib), businessMonths: 8);
             await d.HouseholdAsync("Biasa", kec[0], p.Id);
         });
 
@@ -238,7 +242,10 @@ public sealed class ReminderJobsTests : IAsyncLifetime
         Assert.Equal((1, 0, 0), (dec1.Queued, dec2.Queued, dec10.Queued));
         Assert.Equal(1, dec2.Duplicates);
         var m = Assert.Single(await Outbox(1701));
-        Assert.StartsWith("<b>2 KPM calon graduasi</b>", m.Text);
+        Assert.StartsWith("<b>3 KPM calon graduasi</b>", m.Text);
+        Assert.Contains("Warung Maju — penghasilan Rp3.000.000", m.Text);
+        Assert.Contains("Usaha Lama — usaha 8 bulan", m.Text);
+        Assert.DoesNotContain("Sekali Laris", m.Text);
         Assert.DoesNotContain("Biasa", m.Text);
         Assert.Contains("kpm:", m.KeyboardJson);
     }
