@@ -6,7 +6,7 @@ namespace PkhBot.Reporting;
 /// <summary>/cekdata (koordinator, admin): data-quality numbers first, then the details. NIK is always masked.</summary>
 public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("cekdata", "Cek kualitas data: NIK ganda, tanpa pendamping, beban pendamping, per kecamatan", CommandSpec.Coordinators);
+    public CommandSpec Spec { get; } = new("cekdata", "Cek kualitas data: NIK ganda, tanpa pendamping/desa, beban pendamping, per kecamatan", CommandSpec.Coordinators);
 
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
@@ -15,6 +15,8 @@ public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
         sb.Append("KPM: ").Append(r.Households).Append(" · aktif ").Append(r.Active).Append('\n');
         sb.Append("NIK ganda: ").Append(r.DuplicateNikGroups).Append(" kelompok\n");
         sb.Append("Tanpa pendamping: ").Append(r.WithoutPendamping).Append('\n');
+        sb.Append("Tanpa desa: ").Append(r.WithoutDesa).Append('\n');
+        sb.Append("NIK tidak 16 digit: ").Append(r.NikNot16Digits).Append('\n');
         sb.Append("Pendamping &gt; ").Append(r.UsualCaseload).Append(" KPM: ").Append(r.Overloaded.Count).Append('\n');
         if (r.Duplicates.Count > 0)
         {

@@ -157,5 +157,7 @@ public sealed class RulesAgreementTests : IAsyncLifetime
         Assert.Equal(Number(cekdata, @"Tanpa pendamping: (\d+)"), Number(rekap, @"(\d+) KPM tanpa pendamping"));
         Assert.Equal(report.WithoutDesa, Number(rekap, @"(\d+) tanpa desa"));
         Assert.Equal(report.NikNot16Digits, Number(rekap, @"(\d+) NIK tidak 16 digit"));
+        Assert.Equal(report.WithoutDesa, Number(cekdata, @"Tanpa desa: (\d+)"));
+        Assert.Equal(report.NikNot16Digits, Number(cekdata, @"NIK tidak 16 digit: (\d+)"));
     }
 }
