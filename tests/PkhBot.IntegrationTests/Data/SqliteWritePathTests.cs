@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PkhBot.Channels.Outbox;
+using PkhBot.Conversation;
+using PkhBot.Data;
+using PkhBot.IntegrationTests.Infrastructure;
+
+namespace PkhBot.IntegrationTests.Data;
+
+/// <summary>The running bot's SQLite write path: one writer at a time in-process, WAL copied back in the background.</summary>
+public sealed class SqliteWritePathTests
+{
+    [Fact]
+    public async Task The_running_bot_leaves_checkpoints_to_the_checkpointer_which_copies_the_wal_into_the_database()
+    {
+        // Worker mode: commits no longer checkpoint themselves (the checkpointer's loop waits on the fake clock here).
+        await using var app = await TestApp.StartAsync(mode: AppMode.Worker);
+        var before = new FileInfo(app.DatabasePath).Length;
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            for (var i = 0; i < 10_000; i++)
+                db.Outbox.Add(OutboxMessageFactory.Create("console", 42, new Reply(new string('x', 500) + i), OutboxKind.Nudge, now));
+            await db.SaveChangesAsync();
+        });
+        Assert.True(new FileInfo(app.DatabasePath + "-wal").Length > 4_000_000, "the rows should sit in the WAL");
+        Assert.Equal(before, new FileInfo(app.DatabasePath).Length);
+
+        await app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single().CheckpointAsync(CancellationToken.None);
+
+        Assert.True(new FileInfo(app.DatabasePath).Length > before + 1_000_000, "the checkpoint should copy the rows into the database file");
+        Assert.Equal(10_000, await app.WithDbAsync(db => Task.FromResult(db.Outbox.Count(m => m.ChatId == 42))));
+    }
+
+    [Fact]
+    public async Task Writers_in_one_process_take_turns_on_sqlite_and_go_straight_through_on_sql_server()
+    {
+        using var sqlite = new WriteGate(Options.Create(new DatabaseOptions { Provider = "Sqlite" }));
+        var first = await sqlite.EnterAsync(CancellationToken.None);
+        var second = sqlite.EnterAsync(CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+
+        using var sqlServer = new WriteGate(Options.Create(new DatabaseOptions { Provider = "SqlServer", ConnectionString = "Server=x" }));
+        using var a = await sqlServer.EnterAsync(CancellationToken.None);
+        using var b = await sqlServer.EnterAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}
