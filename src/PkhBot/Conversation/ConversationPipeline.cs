@@ -69,6 +69,9 @@ public sealed partial class ConversationPipeline(
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            // A failed save fails the whole update (it is retried from the start), so the savepoint EF would wrap
+            // around every SaveChanges inside this transaction only costs: a quarter of the CPU of a report.
+            db.Database.AutoSavepointsEnabled = false;
             using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
