@@ -24,6 +24,11 @@ public static class RunVerb
         {
             // The bot stopped itself while still starting (e.g. a broken knowledge folder); its critical log line says why.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && Environment.ExitCode != 0 && lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopping itself, it interrupted another part still starting (the scheduler): the first cause is already logged.
+            io.Err.WriteLine($"Bot berhenti saat mulai ({ex.GetType().Name}); lihat log sebelumnya untuk penyebabnya.");
+        }
         // A part that stops the bot on a fatal error sets Environment.ExitCode; returning 0 from Main would hide it.
         return Environment.ExitCode;
     }

@@ -24,6 +24,12 @@ public sealed partial class KnowledgeWarmup(
         {
             LogBuildFailed(ex, ex.GetType().Name, ex.Message);
             Environment.ExitCode = 1;
+            // Stopped while other parts are still starting (the scheduler writes its jobs), they fail noisily:
+            // stop once the start is complete (or the host stops anyway).
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            using (stoppingToken.Register(() => started.TrySetResult()))
+                await started.Task;
             lifetime.StopApplication();
         }
     }
