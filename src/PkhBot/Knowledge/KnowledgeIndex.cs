@@ -167,7 +167,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>
     /// Near ties between FAQ pairs go to the one whose closest question variant is mostly made of the asked words:
     /// "balita dapat berapa" prefers "Balita dapat berapa?" over "Ibu hamil, balita, SD dan SMA totalnya berapa?".
-    /// At most 6% off the score; sections are left as they are.
+    /// At most 12% off the score; sections are left as they are.
     /// </summary>
     private float Specificity(int key, IReadOnlyCollection<string> own)
     {
@@ -177,7 +177,7 @@ public sealed class KnowledgeIndex : IDisposable
         return (float)(1 - SpecificityWeight * (1 - best));
     }
 
-    private const double SpecificityWeight = 0.06;
+    private const double SpecificityWeight = 0.12;
 
     public IEnumerable<string> Analyze(string text)
     {

@@ -163,12 +163,15 @@ public sealed class QueryNormalizer
     public static IEnumerable<string> Tokens(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        var chars = text.Normalize(NormalizationForm.FormD);
+        for (var i = 0; i < chars.Length; i++)
         {
+            var ch = chars[i];
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             var c = char.ToLowerInvariant(ch);
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
-            else if (c == '.' && sb.Length > 0 && char.IsDigit(sb[^1])) continue;   // 225.000 -> 225000
+            // 225.000 -> 225000; "2,4jt" stays one number (no stray "4" to match "4 komponen")
+            else if (c is '.' or ',' && sb.Length > 0 && char.IsDigit(sb[^1]) && i + 1 < chars.Length && char.IsDigit(chars[i + 1])) continue;
             else sb.Append(' ');
         }
         foreach (var raw in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
