@@ -14,6 +14,7 @@ public sealed class QueryNormalizer
     private readonly Dictionary<string, string> _slang = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string Expansion)> _phrases = [];
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Word, int Freq)> _withoutVowels = new(StringComparer.Ordinal);
     private readonly string[][] _vocabularyByLength;
     private static readonly string[] Suffixes = ["nya", "ku", "mu", "ne", "e", "ipun"];
 
@@ -46,6 +47,8 @@ public sealed class QueryNormalizer
             AddWords(f.Answer);
         }
         foreach (var t in content.DomainTerms) AddWords(t);
+        foreach (var t in content.OtherPrograms) AddWords(t);
+        foreach (var (word, freq) in _vocabulary) AddWithoutVowels(word, freq);
         var maxLen = _vocabulary.Keys.Max(k => k.Length);
         _vocabularyByLength = new string[maxLen + 3][];
         for (var len = 0; len < _vocabularyByLength.Length; len++)
@@ -116,7 +119,54 @@ public sealed class QueryNormalizer
                 foreach (var s in standard.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s;
                 continue;
             }
-            yield return Correct(w);
+            var corrected = Correct(w);
+            if (corrected != w || IsKnown(w) || Split(w) is not var (left, right))
+            {
+                yield return corrected;
+                continue;
+            }
+            // "pkhcair", "anaksd": two known words typed without a space.
+            foreach (var part in new[] { left, right })
+                if (_slang.TryGetValue(part, out var std)) { foreach (var s in std.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s; }
+                else yield return part;
+        }
+    }
+
+    /// <summary>The split of an unknown word into two known words (each 2+ letters, the longer pieces preferred).</summary>
+    private (string, string)? Split(string w)
+    {
+        if (w.Length < 5 || w.Any(char.IsDigit)) return null;
+        (string, string)? best = null;
+        var bestMin = 0;
+        for (var i = 2; i <= w.Length - 2; i++)
+        {
+            var (l, r) = (w[..i], w[i..]);
+            if (!IsKnown(l) || !IsKnown(r)) continue;
+            var min = Math.Min(l.Length, r.Length);
+            if (min > bestMin) { best = (l, r); bestMin = min; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Phone writing drops vowels ("syrat", "hmil", "tahp", "pndamping"): every known word is also reachable
+    /// without some of its inner vowels (first letter kept, 3+ letters left); the most frequent word wins.
+    /// </summary>
+    private void AddWithoutVowels(string word, int freq)
+    {
+        if (word.Length < 4 || !word.All(char.IsLetter)) return;
+        var vowels = Enumerable.Range(1, word.Length - 1).Where(i => "aeiou".Contains(word[i])).Take(8).ToArray();
+        for (var mask = 1; mask < 1 << vowels.Length; mask++)
+        {
+            var sb = new StringBuilder(word.Length);
+            for (var i = 0; i < word.Length; i++)
+            {
+                var at = Array.IndexOf(vowels, i);
+                if (at < 0 || (mask & (1 << at)) == 0) sb.Append(word[i]);
+            }
+            if (sb.Length < 3) continue;
+            var v = sb.ToString();
+            if (!_withoutVowels.TryGetValue(v, out var existing) || existing.Freq < freq) _withoutVowels[v] = (word, freq);
         }
     }
 
@@ -228,6 +278,7 @@ public sealed class QueryNormalizer
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && _vocabulary.ContainsKey(word[..^suffix.Length]))
                 return word[..^suffix.Length];
+        if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
         var maxEdits = word.Length >= 9 ? 2 : 1;
         string? best = null;
