@@ -46,14 +46,14 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     public async Task Informal_phone_style_questions_are_answered_and_other_programmes_abstain()
     {
         var cases = EvalCase.Load("eval-informal.tsv");
-        Assert.True(cases.Count(c => !c.Abstain) >= 95, "too few in-scope questions");
-        Assert.True(cases.Count(c => c.Abstain) >= 25, "too few out-of-scope questions");
+        Assert.True(cases.Count(c => !c.Abstain) >= 180, "too few in-scope questions");
+        Assert.True(cases.Count(c => c.Abstain) >= 35, "too few out-of-scope questions");
         var (accuracy, abstention) = await Score(cases);
         Assert.True(accuracy >= InformalAccuracy, $"accuracy {accuracy:P1} < {InformalAccuracy:P0}");
         Assert.True(abstention >= InformalAbstention, $"abstention {abstention:P1} < {InformalAbstention:P0}");
     }
 
-    private const double InformalAccuracy = 0.80, InformalAbstention = 0.75;
+    private const double InformalAccuracy = 0.93, InformalAbstention = 0.92;
 
     /// <summary>Answers every case, prints each miss and the two figures.</summary>
     private async Task<(double Accuracy, double Abstention)> Score(IReadOnlyList<EvalCase> cases)
