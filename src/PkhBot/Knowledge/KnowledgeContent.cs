@@ -20,6 +20,12 @@ public sealed class KnowledgeContent
     public required IReadOnlyList<SynonymRule> Synonyms { get; init; }
     public required IReadOnlyList<string> DomainTerms { get; init; }
 
+    /// <summary>slang.txt (optional): phone spellings and abbreviations -> the standard word(s), applied first, word by word.</summary>
+    public IReadOnlyList<SynonymRule> Slang { get; init; } = [];
+
+    /// <summary>other-programs.txt (optional): names of other programmes; a question naming one and not PKH itself is out of scope.</summary>
+    public IReadOnlyList<string> OtherPrograms { get; init; } = [];
+
     public KnowledgeDocument Document(string id) => Documents.First(d => d.Id == id);
 
     /// <summary>The default root: prompts/knowledge beside the executable (copied there by the build).</summary>
@@ -47,6 +53,8 @@ public sealed class KnowledgeContent
             Faq = faq,
             Synonyms = ParseSynonyms(File.ReadAllLines(Path.Combine(root, "synonyms.txt"))),
             DomainTerms = ReadList(File.ReadAllLines(Path.Combine(root, "domain-terms.txt"))),
+            Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
+            OtherPrograms = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [],
         };
     }
 

@@ -66,20 +66,10 @@ public sealed partial class KnowledgeService(
 
     /// <summary>
     /// "piro", "duit", "nominal" (mapped to "besaran"), or "berapa" not followed by a counted thing
-    /// ("berapa kali", "berapa orang", "berapa balita") asks for money.
+    /// ("berapa kali", "berapa orang", "berapa balita") asks for money (see <see cref="QueryNormalizer.AsksForAmount"/>).
     /// </summary>
-    private static bool AsksForAmount(string question, IReadOnlyList<QueryTerm> terms)
-    {
-        if (terms.Any(t => t.Weight >= 1f && t.Text == AmountStem)) return true;
-        var words = QueryNormalizer.Tokens(question).ToList();
-        for (var i = 0; i < words.Count; i++)
-            if (words[i] == "berapa" && (i + 1 == words.Count || !CountedThings.Contains(words[i + 1]))) return true;
-        return false;
-    }
-
-    private static readonly HashSet<string> CountedThings =
-        ["kali", "orang", "persen", "hari", "lama", "anak", "komponen", "balita", "lansia", "kecamatan", "desa", "kpm",
-         "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak"];
+    private bool AsksForAmount(string question, IReadOnlyList<QueryTerm> terms)
+        => terms.Any(t => t.Weight >= 1f && t.Text == AmountStem) || QueryNormalizer.AsksForAmount(index.Normalizer.Words(question).ToList());
 
     /// <summary>Among close hits, one that states a rupiah amount goes first.</summary>
     private static IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits)

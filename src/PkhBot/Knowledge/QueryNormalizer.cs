@@ -11,13 +11,22 @@ namespace PkhBot.Knowledge;
 public sealed class QueryNormalizer
 {
     private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _slang = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string Expansion)> _phrases = [];
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Word, int Freq)> _withoutVowels = new(StringComparer.Ordinal);
     private readonly string[][] _vocabularyByLength;
     private static readonly string[] Suffixes = ["nya", "ku", "mu", "ne", "e", "ipun"];
 
     public QueryNormalizer(KnowledgeContent content)
     {
+        foreach (var rule in content.Slang)
+        {
+            var variant = string.Join(' ', Tokens(rule.Variant));
+            if (variant.Length == 0 || variant.Contains(' ')) continue;   // word by word only
+            _slang[variant] = string.Join(' ', Tokens(rule.Expansion));
+            AddWords(rule.Expansion);
+        }
         foreach (var rule in content.Synonyms)
         {
             var variant = string.Join(' ', Tokens(rule.Variant));
@@ -38,6 +47,8 @@ public sealed class QueryNormalizer
             AddWords(f.Answer);
         }
         foreach (var t in content.DomainTerms) AddWords(t);
+        foreach (var t in content.OtherPrograms) AddWords(t);
+        foreach (var (word, freq) in _vocabulary) AddWithoutVowels(word, freq);
         var maxLen = _vocabulary.Keys.Max(k => k.Length);
         _vocabularyByLength = new string[maxLen + 3][];
         for (var len = 0; len < _vocabularyByLength.Length; len++)
@@ -58,7 +69,8 @@ public sealed class QueryNormalizer
     /// </summary>
     public (string Original, string Expansion) ExpandParts(string text)
     {
-        var tokens = Tokens(text).Select(Correct).ToList();
+        var tokens = Words(text).ToList();
+        if (AsksForAmount(tokens)) tokens.Add(AmountWord);
         var primary = new StringBuilder();
         var secondary = new StringBuilder();
         // A phrase ("sekolah dasar", "kapan cairnya") is replaced by its canonical word, not added to.
@@ -87,24 +99,160 @@ public sealed class QueryNormalizer
         }
     }
 
-    /// <summary>Lower case, letters and digits only, "berapaaa" -> "berapa", "anak2" -> "anak".</summary>
+    /// <summary>
+    /// The question's words in standard spelling: <see cref="Tokens"/>, then phone spellings and abbreviations
+    /// from slang.txt ("gk" -> "tidak", "brp" -> "berapa", "jt" -> "juta"), stretched letters folded when the
+    /// word is otherwise unknown ("kapaan", "yaa" -> "kapan", "ya"), then typos corrected.
+    /// </summary>
+    public IEnumerable<string> Words(string text)
+    {
+        foreach (var token in Tokens(text))
+        {
+            var w = token;
+            if (!IsKnown(w))
+            {
+                var single = FoldDoubles(w);
+                if (single != w && IsKnown(single)) w = single;
+            }
+            if (_slang.TryGetValue(w, out var standard))
+            {
+                foreach (var s in standard.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s;
+                continue;
+            }
+            var corrected = Correct(w);
+            if (corrected != w || IsKnown(w) || Split(w) is not var (left, right))
+            {
+                yield return corrected;
+                continue;
+            }
+            // "pkhcair", "anaksd": two known words typed without a space.
+            foreach (var part in new[] { left, right })
+                if (_slang.TryGetValue(part, out var std)) { foreach (var s in std.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s; }
+                else yield return part;
+        }
+    }
+
+    /// <summary>The split of an unknown word into two known words (each 2+ letters, the longer pieces preferred).</summary>
+    private (string, string)? Split(string w)
+    {
+        if (w.Length < 5 || w.Any(char.IsDigit)) return null;
+        (string, string)? best = null;
+        var bestMin = 0;
+        for (var i = 2; i <= w.Length - 2; i++)
+        {
+            var (l, r) = (w[..i], w[i..]);
+            if (!IsKnown(l) || !IsKnown(r)) continue;
+            var min = Math.Min(l.Length, r.Length);
+            if (min > bestMin) { best = (l, r); bestMin = min; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Phone writing drops vowels ("syrat", "hmil", "tahp", "pndamping"): every known word is also reachable
+    /// without some of its inner vowels (first letter kept, 3+ letters left); the most frequent word wins.
+    /// </summary>
+    private void AddWithoutVowels(string word, int freq)
+    {
+        if (word.Length < 4 || !word.All(char.IsLetter)) return;
+        var vowels = Enumerable.Range(1, word.Length - 1).Where(i => "aeiou".Contains(word[i])).Take(8).ToArray();
+        for (var mask = 1; mask < 1 << vowels.Length; mask++)
+        {
+            var sb = new StringBuilder(word.Length);
+            for (var i = 0; i < word.Length; i++)
+            {
+                var at = Array.IndexOf(vowels, i);
+                if (at < 0 || (mask & (1 << at)) == 0) sb.Append(word[i]);
+            }
+            if (sb.Length < 3) continue;
+            var v = sb.ToString();
+            if (!_withoutVowels.TryGetValue(v, out var existing) || existing.Freq < freq) _withoutVowels[v] = (word, freq);
+        }
+    }
+
+    private bool IsKnown(string w) => _vocabulary.ContainsKey(w) || _single.ContainsKey(w) || _slang.ContainsKey(w);
+
+    private static string FoldDoubles(string w)
+    {
+        var sb = new StringBuilder(w.Length);
+        foreach (var c in w)
+            if (!(sb.Length > 0 && sb[^1] == c && char.IsLetter(c))) sb.Append(c);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// "berapa" asks for money unless a counted thing follows ("berapa kali", "berapa persen") or a
+    /// non-money word precedes it ("umur berapa", "ada berapa", "tahap berapa"). Words as from <see cref="Words"/>.
+    /// </summary>
+    public static bool AsksForAmount(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "berapa") continue;
+            if (i + 1 < words.Count && CountedThings.Contains(words[i + 1])) continue;
+            if (i > 0 && NotMoneyBefore.Contains(words[i - 1])) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Added to a question that asks for money: the canonical word of the amount rules in synonyms.txt.</summary>
+    public const string AmountWord = "besaran";
+
+    private static readonly HashSet<string> CountedThings =
+        ["kali", "orang", "persen", "hari", "lama", "anak", "komponen", "balita", "lansia", "kecamatan", "desa", "kpm",
+         "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak", "kelompok", "jam", "tanggal"];
+
+    private static readonly HashSet<string> NotMoneyBefore =
+        ["ada", "usia", "umur", "tanggal", "tahap", "desil", "kelas", "jam", "nomor", "ke", "kali", "jumlah", "angka"];
+
+    /// <summary>
+    /// Lower case, letters and digits only, "berapaaa" -> "berapaa", "anak2" -> "anak", "tahap2" -> "tahap 2",
+    /// "300rb" -> "300 rb", "3x" -> "3 x".
+    /// </summary>
     public static IEnumerable<string> Tokens(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        var chars = text.Normalize(NormalizationForm.FormD);
+        for (var i = 0; i < chars.Length; i++)
         {
+            var ch = chars[i];
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             var c = char.ToLowerInvariant(ch);
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
-            else if (c == '.' && sb.Length > 0 && char.IsDigit(sb[^1])) continue;   // 225.000 -> 225000
+            // 225.000 -> 225000; "2,4jt" stays one number (no stray "4" to match "4 komponen")
+            else if (c is '.' or ',' && sb.Length > 0 && char.IsDigit(sb[^1]) && i + 1 < chars.Length && char.IsDigit(chars[i + 1])) continue;
             else sb.Append(' ');
         }
         foreach (var raw in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var w = Squeeze(raw);
-            if (w.Length > 3 && w[^1] == '2' && char.IsLetter(w[^2])) w = w[..^1];
-            yield return w;
+            var boundary = DigitBoundary(w);
+            if (boundary < 0) { yield return w; continue; }
+            var (left, right) = (w[..boundary], w[boundary..]);
+            if (char.IsLetter(left[0]) && right == "2" && left.Length >= 3 && !NumberedWords.Contains(left))
+                yield return left;   // "anak2" = "anak-anak", "cair2"
+            else
+            {
+                yield return left;
+                yield return right;
+            }
         }
+    }
+
+    /// <summary>Words that take a number ("tahap2", "kls3", "ke2"): a digit after them is the number, not a repeat.</summary>
+    private static readonly HashSet<string> NumberedWords =
+        ["tahap", "thp", "kelas", "kls", "desil", "modul", "sesi", "tw", "triwulan", "termin", "ke", "tahun", "thn", "umur"];
+
+    /// <summary>Where "tahap2" / "300rb" switch between letters and digits, when they do exactly once (not "p2k2", "s1").</summary>
+    private static int DigitBoundary(string w)
+    {
+        if (w.Length < 2) return -1;
+        var switches = 0;
+        var at = -1;
+        for (var i = 1; i < w.Length; i++)
+            if (char.IsDigit(w[i]) != char.IsDigit(w[i - 1])) { switches++; at = i; }
+        return switches == 1 && (char.IsLetter(w[0]) ? at >= 2 : w.Length - at >= 1) ? at : -1;
     }
 
     private static string Squeeze(string w)
@@ -130,6 +278,7 @@ public sealed class QueryNormalizer
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && _vocabulary.ContainsKey(word[..^suffix.Length]))
                 return word[..^suffix.Length];
+        if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
         var maxEdits = word.Length >= 9 ? 2 : 1;
         string? best = null;

@@ -16,14 +16,52 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     public async Task Offline_answers_are_correct_for_90_percent_and_out_of_scope_questions_abstain()
     {
         var cases = EvalCase.Load();
-        var inScope = cases.Where(c => !c.Abstain).ToList();
-        var outOfScope = cases.Where(c => c.Abstain).ToList();
-        Assert.True(inScope.Count >= 150, $"only {inScope.Count} in-scope questions");
-        Assert.True(outOfScope.Count >= 30, $"only {outOfScope.Count} out-of-scope questions");
+        Assert.True(cases.Count(c => !c.Abstain) >= 150, "too few in-scope questions");
+        Assert.True(cases.Count(c => c.Abstain) >= 30, "too few out-of-scope questions");
+        var (accuracy, abstention) = await Score(cases);
 
+        // Timing from a second, warm pass (the first pays for JIT): printed, never asserted.
+        var times = new List<double>();
+        var slowest = (Ms: 0.0, Question: "");
+        foreach (var c in cases)
+        {
+            var sw = Stopwatch.StartNew();
+            await Service.Value.AnswerAsync(c.Question, CancellationToken.None);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            if (sw.Elapsed.TotalMilliseconds > slowest.Ms) slowest = (sw.Elapsed.TotalMilliseconds, c.Question);
+        }
+        output.WriteLine($"slowest: {slowest.Ms:F1} ms for \"{slowest.Question}\"");
+        times.Sort();
+        output.WriteLine($"answer time p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms (not asserted)");
+        Assert.True(accuracy >= 0.90, $"accuracy {accuracy:P1} < 90%");
+        Assert.True(abstention >= 0.90, $"abstention {abstention:P1} < 90%");
+    }
+
+    /// <summary>
+    /// The held-out informal set (eval-informal.tsv: abbreviations, typos, Javanese, chit-chat, very short
+    /// questions, near-PKH programmes that must abstain), written before the normalisation rules and never
+    /// copied into the FAQ. Thresholds: the level reached minus a small margin.
+    /// </summary>
+    [Fact]
+    public async Task Informal_phone_style_questions_are_answered_and_other_programmes_abstain()
+    {
+        var cases = EvalCase.Load("eval-informal.tsv");
+        Assert.True(cases.Count(c => !c.Abstain) >= 180, "too few in-scope questions");
+        Assert.True(cases.Count(c => c.Abstain) >= 35, "too few out-of-scope questions");
+        var (accuracy, abstention) = await Score(cases);
+        Assert.True(accuracy >= InformalAccuracy, $"accuracy {accuracy:P1} < {InformalAccuracy:P0}");
+        Assert.True(abstention >= InformalAbstention, $"abstention {abstention:P1} < {InformalAbstention:P0}");
+    }
+
+    private const double InformalAccuracy = 0.93, InformalAbstention = 0.92;
+
+    /// <summary>Answers every case, prints each miss and the two figures.</summary>
+    private async Task<(double Accuracy, double Abstention)> Score(IReadOnlyList<EvalCase> cases)
+    {
+        var inScope = cases.Count(c => !c.Abstain);
+        var outOfScope = cases.Count(c => c.Abstain);
         var correct = 0;
         var abstained = 0;
-        var times = new List<double>();
         foreach (var c in cases)
         {
             var a = await Service.Value.AnswerAsync(c.Question, CancellationToken.None);
@@ -36,26 +74,11 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
             if (a.Answered && c.Facts.Any(f => a.Text.Contains(f, StringComparison.OrdinalIgnoreCase))) correct++;
             else output.WriteLine($"WRONG: {c.Question} [{string.Join("|", c.Facts)}] -> {(a.Answered ? a.Body : "(abstained)")} ({a.Score})");
         }
-
-        var accuracy = (double)correct / inScope.Count;
-        var abstention = (double)abstained / outOfScope.Count;
-        // Timing from a second, warm pass (the first pays for JIT): printed, never asserted.
-        times.Clear();
-        var slowest = (Ms: 0.0, Question: "");
-        foreach (var c in cases)
-        {
-            var sw = Stopwatch.StartNew();
-            await Service.Value.AnswerAsync(c.Question, CancellationToken.None);
-            times.Add(sw.Elapsed.TotalMilliseconds);
-            if (sw.Elapsed.TotalMilliseconds > slowest.Ms) slowest = (sw.Elapsed.TotalMilliseconds, c.Question);
-        }
-        output.WriteLine($"slowest: {slowest.Ms:F1} ms for \"{slowest.Question}\"");
-        times.Sort();
-        output.WriteLine($"answered correctly: {correct}/{inScope.Count} = {accuracy:P1}");
-        output.WriteLine($"out of scope abstained: {abstained}/{outOfScope.Count} = {abstention:P1}");
-        output.WriteLine($"answer time p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms (not asserted)");
-        Assert.True(accuracy >= 0.90, $"accuracy {accuracy:P1} < 90%");
-        Assert.True(abstention >= 0.90, $"abstention {abstention:P1} < 90%");
+        var accuracy = (double)correct / inScope;
+        var abstention = (double)abstained / outOfScope;
+        output.WriteLine($"answered correctly: {correct}/{inScope} = {accuracy:P1}");
+        output.WriteLine($"out of scope abstained: {abstained}/{outOfScope} = {abstention:P1}");
+        return (accuracy, abstention);
     }
 
     [Fact]
@@ -83,8 +106,8 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
 
     internal sealed record EvalCase(string Question, IReadOnlyList<string> Facts, bool Abstain)
     {
-        public static IReadOnlyList<EvalCase> Load()
-            => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", "eval-questions.tsv"))
+        public static IReadOnlyList<EvalCase> Load(string file = "eval-questions.tsv")
+            => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", file))
                 .Where(l => l.Length > 0 && !l.StartsWith('#'))
                 .Select(l => l.Split('\t'))
                 .Select(p => new EvalCase(p[0], p[1].Split('|'), p[1] == "ABSTAIN"))

@@ -1,0 +1,60 @@
+using PkhBot.Knowledge;
+
+namespace PkhBot.Tests.Knowledge;
+
+/// <summary>How phone-typed questions are normalised before the search (slang.txt, splits, dropped vowels).</summary>
+public sealed class QueryNormalizerTests
+{
+    private static readonly Lazy<KnowledgeIndex> Index = new(() => KnowledgeIndex.Load(KnowledgeContent.DefaultPath));
+
+    private static string Words(string text) => string.Join(' ', Index.Value.Normalizer.Words(text));
+
+    [Theory]
+    [InlineData("tahap2", "tahap 2")]
+    [InlineData("anak2", "anak")]
+    [InlineData("300rb", "300 ribu")]
+    [InlineData("3jt", "3 juta")]
+    [InlineData("2,4jt", "24 juta")]
+    [InlineData("3x", "3 kali")]
+    public void Letters_and_digits_typed_together_are_split_and_repeats_folded(string typed, string expected)
+        => Assert.Equal(expected, Words(typed));
+
+    [Theory]
+    [InlineData("gk", "tidak")]
+    [InlineData("ora", "tidak")]
+    [InlineData("durung", "belum")]
+    [InlineData("brp", "berapa")]
+    [InlineData("piro", "berapa")]
+    [InlineData("gmn", "bagaimana")]
+    [InlineData("piye", "bagaimana")]
+    [InlineData("kapaaan", "kapan")]
+    [InlineData("pkhcair", "pkh cair")]
+    [InlineData("hmil", "hamil")]
+    [InlineData("syrat", "syarat")]
+    public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
+        => Assert.Equal(expected, Words(typed));
+
+    [Fact]
+    public void Greetings_and_thanks_around_a_question_are_dropped()
+        => Assert.Equal("sd", Index.Value.Normalizer.ExpandParts("assalamualaikum bu, maaf mau tanya sd, matur suwun").Original);
+
+    [Theory]
+    [InlineData("anak sd dpt brp", true)]
+    [InlineData("sd oleh piro", true)]
+    [InlineData("umur brp lansia", false)]
+    [InlineData("setahun cair brp kali", false)]
+    [InlineData("pendamping bjn ada brp", false)]
+    public void Berapa_asks_for_money_unless_it_counts_something(string question, bool money)
+        => Assert.Equal(money, QueryNormalizer.AsksForAmount(Index.Value.Normalizer.Words(question).ToList()));
+
+    [Theory]
+    [InlineData("blt dana desa cair kapan", false)]
+    [InlineData("kip kuliah daftarnya gmn", false)]
+    [InlineData("kipkuliah dibuka kpn", false)]
+    [InlineData("cara daftar kartu prakerja", false)]
+    [InlineData("pinjol yg aman apa", false)]
+    [InlineData("pkh dan blt cair bareng gk", true)]
+    [InlineData("pkh cair kapan", true)]
+    public void A_question_naming_another_programme_and_not_PKH_is_out_of_scope(string question, bool aboutPkh)
+        => Assert.Equal(aboutPkh, Index.Value.IsAboutPkh(Index.Value.QueryTerms(question)));
+}
