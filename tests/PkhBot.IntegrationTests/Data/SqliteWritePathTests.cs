@@ -7,9 +7,16 @@ using PkhBot.IntegrationTests.Infrastructure;
 
 namespace PkhBot.IntegrationTests.Data;
 
-/// <summary>The running bot's SQLite write path: one writer at a time in-process, WAL copied back in the background.</summary>
+/// <summary>
+/// The running bot's SQLite write path: one writer at a time in-process, WAL copied back in the background.
+/// Alone: every other test's TestApp clears the process-wide connection pools when it ends, and SQLite
+/// checkpoints when the last connection to a file closes, which would do the checkpointer's work here.
+/// </summary>
+[Collection(SqliteWritePathTests.Alone)]
 public sealed class SqliteWritePathTests
 {
+    public const string Alone = "sqlite write path, alone";
+
     [Fact]
     public async Task The_running_bot_leaves_checkpoints_to_the_checkpointer_which_copies_the_wal_into_the_database()
     {
@@ -48,3 +55,6 @@ public sealed class SqliteWritePathTests
         using var b = await sqlServer.EnterAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
     }
 }
+
+[CollectionDefinition(SqliteWritePathTests.Alone, DisableParallelization = true)]
+public sealed class SqliteWritePathCollection;
