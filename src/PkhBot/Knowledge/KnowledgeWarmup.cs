@@ -1,8 +1,8 @@
 namespace PkhBot.Knowledge;
 
 /// <summary>
-/// Builds the index right after the bot starts (worker and console chat), beside the polling loop rather than
-/// before it: the bot is ready sooner, and a question that arrives meanwhile just waits for the build.
+/// Builds the index as soon as the worker has started (polling already runs), not before: the bot is ready
+/// sooner, and a question that arrives meanwhile just waits for the build.
 /// A missing or broken prompts/knowledge folder still stops the bot, with a clear message and exit code 1.
 /// </summary>
 public sealed partial class KnowledgeWarmup(
@@ -12,7 +12,10 @@ public sealed partial class KnowledgeWarmup(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        // After the start, not beside it: on two cores the build would slow the start down; a question that
+        // arrives before the index is ready waits for it.
+        await WhenStartedAsync(stoppingToken);
+        if (stoppingToken.IsCancellationRequested) return;
         try
         {
             services.GetRequiredService<KnowledgeIndex>();
@@ -24,14 +27,17 @@ public sealed partial class KnowledgeWarmup(
         {
             LogBuildFailed(ex, ex.GetType().Name, ex.Message);
             Environment.ExitCode = 1;
-            // Stopped while other parts are still starting (the scheduler writes its jobs), they fail noisily:
-            // stop once the start is complete (or the host stops anyway).
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            using (stoppingToken.Register(() => started.TrySetResult()))
-                await started.Task;
+            // Built after the start is complete, so stopping now interrupts nothing still starting (the scheduler).
             lifetime.StopApplication();
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetResult()))
+            await started.Task;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Basis pengetahuan tidak bisa dimuat ({ErrorType}: {Error}). Periksa folder prompts/knowledge (atau Knowledge:Path), lalu jalankan lagi.")]
