@@ -20,6 +20,31 @@ public sealed class StartupProbe : IBenchProbe
 
         // Migrate first (a fresh file), so the figure is a normal restart, not a first-time schema creation.
         var migrate = await RunChildAsync(dll, db, fake.Url, "migrate", TimeSpan.FromSeconds(60), ct);
+        try
+        {
+            // A start is a few seconds of JIT on a shared CPU: the median of three says more than one run.
+            var runs = new List<(double Ready, double IdleMb)>();
+            for (var i = 0; i < Runs; i++) runs.Add(await StartOnceAsync(dll, db, fake, ct));
+            var ready = runs.Select(r => r.Ready).Order().ToList();
+            var idle = runs.Select(r => r.IdleMb).Order().ToList();
+            return
+            [
+                new(Area, "start -> polling", ready[Runs / 2], "s", 3, false,
+                    Note: $"median of {Runs} (min {ready[0]:0.00}, max {ready[^1]:0.00}); dotnet PkhBot.dll run, migrated DB (migrate took {migrate:0.0} s)"),
+                new(Area, "idle working set", idle[Runs / 2], "MB", 150, false, Note: $"after ~2 s idle; median of {Runs} (min {idle[0]:0}, max {idle[^1]:0})"),
+            ];
+        }
+        finally
+        {
+            BenchHost.DeleteDb(db);
+        }
+    }
+
+    private const int Runs = 3;
+
+    private static async Task<(double Ready, double IdleMb)> StartOnceAsync(string dll, string db, FakeBotApi fake, CancellationToken ct)
+    {
+        var calls = fake.Calls.Count;
         var psi = StartInfo(dll, db, fake.Url, "run");
         var sw = Stopwatch.StartNew();
         using var proc = Process.Start(psi) ?? throw new InvalidOperationException("dotnet tidak bisa dijalankan.");
@@ -29,18 +54,13 @@ public sealed class StartupProbe : IBenchProbe
         proc.BeginErrorReadLine();
         try
         {
-            await fake.WaitUntilAsync(() => fake.Calls.Any(c => c.Method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase)) || proc.HasExited,
+            await fake.WaitUntilAsync(() => fake.Calls.Skip(calls).Any(c => c.Method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase)) || proc.HasExited,
                 TimeSpan.FromSeconds(60), "the first getUpdates");
             if (proc.HasExited) throw new InvalidOperationException($"`run` stopped with exit code {proc.ExitCode} before polling.");
             var ready = sw.Elapsed.TotalSeconds;
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
             proc.Refresh();
-            var idle = proc.WorkingSet64 / 1024.0 / 1024.0;
-            return
-            [
-                new(Area, "start -> polling", ready, "s", 3, false, Note: $"dotnet PkhBot.dll run, migrated DB (migrate took {migrate:0.0} s)"),
-                new(Area, "idle working set", idle, "MB", 150, false, Note: "after ~2 s idle"),
-            ];
+            return (ready, proc.WorkingSet64 / 1024.0 / 1024.0);
         }
         finally
         {
@@ -49,7 +69,6 @@ public sealed class StartupProbe : IBenchProbe
                 proc.Kill(entireProcessTree: true);
                 await proc.WaitForExitAsync(CancellationToken.None);
             }
-            BenchHost.DeleteDb(db);
         }
     }
 
