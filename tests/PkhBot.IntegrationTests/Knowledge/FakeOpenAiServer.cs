@@ -40,7 +40,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return server;
     }
 
-    public static string ToolCall(string function, object arguments) => JsonSerializer.Serialize(new
+    public static string ToolCall(string function, object arguments) => ToolCalls((function, arguments));
+
+    /// <summary>One assistant turn asking for several tool calls at once (call_1, call_2, ...).</summary>
+    public static string ToolCalls(params (string Function, object Arguments)[] calls) => JsonSerializer.Serialize(new
     {
         id = "c1", @object = "chat.completion", created = 1700000000, model = "m",
         choices = new[]
@@ -51,7 +54,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 message = new
                 {
                     role = "assistant", content = (string?)null,
-                    tool_calls = new[] { new { id = "call_1", type = "function", function = new { name = function, arguments = JsonSerializer.Serialize(arguments) } } },
+                    tool_calls = calls.Select((c, i) => new
+                    {
+                        id = $"call_{i + 1}", type = "function",
+                        function = new { name = c.Function, arguments = JsonSerializer.Serialize(c.Arguments) },
+                    }).ToArray(),
                 },
                 finish_reason = "tool_calls",
             },

@@ -60,28 +60,7 @@ public sealed class ReportingPromptInjectionTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private static string Calls(params (string Function, object Arguments)[] calls) => JsonSerializer.Serialize(new
-    {
-        id = "c1", @object = "chat.completion", created = 1700000000, model = "m",
-        choices = new[]
-        {
-            new
-            {
-                index = 0,
-                message = new
-                {
-                    role = "assistant", content = (string?)null,
-                    tool_calls = calls.Select((c, i) => new
-                    {
-                        id = $"call_{i + 1}", type = "function",
-                        function = new { name = c.Function, arguments = JsonSerializer.Serialize(c.Arguments) },
-                    }).ToArray(),
-                },
-                finish_reason = "tool_calls",
-            },
-        },
-        usage = new { prompt_tokens = 1, completion_tokens = 1, total_tokens = 2 },
-    });
+    private static string Calls(params (string Function, object Arguments)[] calls) => FakeOpenAiServer.ToolCalls(calls);
 
     /// <summary>Every role:"tool" message of every recorded reporting request: what our tools handed to the model.</summary>
     private List<string> ToolResults() => _server.Bodies
