@@ -1,6 +1,7 @@
 using PkhBot.Bench;
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Channels.Outbox;
+using PkhBot.Conversation;
 using PkhBot.IntegrationTests.Infrastructure;
 
 namespace PkhBot.IntegrationTests.Telegram;
@@ -21,6 +22,26 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         await _worker.DisposeAsync();
         await _api.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_message_whose_buttons_telegram_refuses_still_arrives_as_text()
+    {
+        await _worker.App.WithDbAsync(async db =>
+        {
+            var reply = new Reply("Ada <b>2</b> KPM belum dilaporkan.") { Keyboard = Keyboard.Of([Button.Callback("Buka", "kpm:c:1")]) };
+            db.Outbox.Add(OutboxMessageFactory.Create("telegram", 730_001, reply, OutboxKind.Nudge, TimeProvider.System.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        _api.FailNext("sendMessage", 400, description: "Bad Request: BUTTON_DATA_INVALID");
+        _worker.App.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        var sent = await _api.WaitForSentAsync(s => s.ChatId == 730_001);
+
+        Assert.Contains("<b>2</b> KPM belum dilaporkan", sent.Text);
+        Assert.Null(sent.ReplyMarkup);
+        Assert.Equal(1, _api.CountCalls("sendMessage", 400));
+        await _api.WaitUntilAsync(() => _worker.OutboxAsync().Result.Single(m => m.ChatId == 730_001).Status == OutboxStatus.Sent);
     }
 
     [Fact]

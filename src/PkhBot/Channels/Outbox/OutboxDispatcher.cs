@@ -61,6 +61,7 @@ public sealed partial class OutboxDispatcher(
         public int Attempts { get; set; } = row.Attempts;
         public bool PlainText { get; set; }
         public bool AsNewMessage { get; set; }
+        public bool WithoutKeyboard { get; set; }
     }
 
     private sealed class Run(OutboxDispatcher d, bool untilIdle)
@@ -143,7 +144,7 @@ public sealed partial class OutboxDispatcher(
         {
             await Task.Yield();
             // Not tied to the stop token: a call in flight finishes and is recorded, so it is never sent twice.
-            var r = await d.Sender.SendAsync(h.Row, h.PlainText, h.AsNewMessage, CancellationToken.None);
+            var r = await d.Sender.SendAsync(h.Row, h.PlainText, h.AsNewMessage, CancellationToken.None, h.WithoutKeyboard);
             return (h, r);
         }
 
@@ -211,6 +212,11 @@ public sealed partial class OutboxDispatcher(
                     break;
                 case SendStatus.Rejected when row.EditMessageId is not null && !h.AsNewMessage:
                     h.AsNewMessage = true;   // the message to edit is gone or too old: send a new one instead
+                    break;
+                case SendStatus.Rejected when row.KeyboardJson is not null && !h.WithoutKeyboard:
+                    // Buttons Telegram will not take (data too long, bad URL): the text still reaches the user.
+                    h.WithoutKeyboard = true;
+                    d.LogKeyboardDropped(row.Id, Privacy.Mask.Text(r.Error ?? ""));
                     break;
                 case SendStatus.Transient:
                     h.Attempts++;
@@ -309,6 +315,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram said 429: pausing all sends for {RetryAfterSeconds} s")]
     private partial void LogRateLimited(int retryAfterSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {OutboxId}: Telegram refused the message with its buttons ({Error}); resending the text alone")]
+    private partial void LogKeyboardDropped(long outboxId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {OutboxId}: Telegram could not parse the HTML; resending as plain text")]
     private partial void LogPlainTextFallback(long outboxId);

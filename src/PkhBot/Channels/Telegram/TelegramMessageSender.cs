@@ -31,13 +31,14 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, IOptions<Teleg
 {
     /// <param name="plainText">Send without parse mode, tags stripped (after Telegram refused the HTML).</param>
     /// <param name="asNewMessage">Send instead of editing (the message to edit is gone or too old).</param>
-    public async Task<SendResult> SendAsync(OutboxMessage m, bool plainText, bool asNewMessage, CancellationToken ct)
+    /// <param name="withoutKeyboard">Send the text alone (after Telegram refused the buttons).</param>
+    public async Task<SendResult> SendAsync(OutboxMessage m, bool plainText, bool asNewMessage, CancellationToken ct, bool withoutKeyboard = false)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds));
         try
         {
-            var id = await CallAsync(m, plainText, asNewMessage, timeout.Token);
+            var id = await CallAsync(m, plainText, asNewMessage, withoutKeyboard, timeout.Token);
             return new SendResult(SendStatus.Sent, id);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -70,7 +71,7 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, IOptions<Teleg
         };
     }
 
-    private async Task<int?> CallAsync(OutboxMessage m, bool plainText, bool asNewMessage, CancellationToken ct)
+    private async Task<int?> CallAsync(OutboxMessage m, bool plainText, bool asNewMessage, bool withoutKeyboard, CancellationToken ct)
     {
         var parseMode = plainText ? ParseMode.None : ParseMode.Html;
         var text = plainText ? Html.ToPlain(m.Text) : m.Text;
@@ -81,7 +82,7 @@ public sealed class TelegramMessageSender(ITelegramBotClient bot, IOptions<Teleg
             await bot.AnswerCallbackQuery(m.CallbackQueryId ?? "", toast, cancellationToken: ct);
             return null;
         }
-        var keyboard = OutboxMessageFactory.ReadKeyboard(m);
+        var keyboard = withoutKeyboard ? null : OutboxMessageFactory.ReadKeyboard(m);
         var markup = ToMarkup(keyboard);
         if (m.EditMessageId is int editId && !asNewMessage && markup is null or InlineKeyboardMarkup)
         {
