@@ -67,8 +67,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Which limit the last 429 for exceeding a rate was about ("global", "chat 42", "group -100"): for test messages.</summary>
     public string? LastRateLimit { get; private set; }
 
-    /// <summary>Per-chat burst the fake tolerates before 429 (Telegram allows "short bursts").</summary>
-    public int PerChatBurst { get; set; } = 5;
+    /// <summary>Per-chat burst the fake tolerates before 429: 1, Telegram's documented "one message per second in a chat" (the real one tolerates short bursts).</summary>
+    public int PerChatBurst { get; set; } = 1;
 
     public static async Task<FakeBotApi> StartAsync()
     {

@@ -46,7 +46,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     public double PerChatPerSecond { get; set; } = 1;
 
     [Range(1, 20, ErrorMessage = "Telegram:PerChatBurst harus 1 sampai 20.")]
-    public int PerChatBurst { get; set; } = 3;
+    public int PerChatBurst { get; set; } = 1;
 
     [Range(1, 1000, ErrorMessage = "Telegram:PerGroupPerMinute harus 1 sampai 1000 (batas Telegram: 20).")]
     public int PerGroupPerMinute { get; set; } = 20;

@@ -8,9 +8,10 @@ public readonly record struct RateDecision(TimeSpan Wait, bool Global)
 }
 
 /// <summary>
-/// Telegram's limits as token buckets: about 30 messages a second in all, one a second per chat with a short burst,
-/// 20 a minute per group (negative chat id). The global bucket holds a third of a second of tokens and refills a
-/// little below the limit, so network jitter between our send and Telegram's clock does not turn into a 429.
+/// Telegram's limits as token buckets: about 30 messages a second in all, one a second per chat (no burst by
+/// default), 20 a minute per group (negative chat id). The global bucket holds a third of a second of tokens, and
+/// every bucket refills a little below its limit, so network jitter between our send and Telegram's clock does
+/// not turn into a 429.
 /// A 429 pauses everything for retry_after.
 /// Thread-safe; time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -33,9 +34,11 @@ public sealed class TelegramRateLimiter
         // A third of a second's worth of burst and 95 % of the rate: requests granted here reach Telegram with
         // jitter (busy CPU, several calls in flight), and that headroom keeps the bunching under Telegram's limit.
         _global = new Bucket(Math.Max(1, Math.Floor(o.GlobalPerSecond / 3.0)), o.GlobalPerSecond * 0.95, now);
-        _chatRate = o.PerChatPerSecond;
+        // The same headroom per chat and group: Telegram counts when a message arrives, and two sends 1.00 s apart
+        // here can arrive 0.98 s apart there.
+        _chatRate = o.PerChatPerSecond * 0.9;
         _chatBurst = Math.Max(1, o.PerChatBurst);
-        _groupRate = o.PerGroupPerMinute / 60.0;
+        _groupRate = o.PerGroupPerMinute / 60.0 * 0.9;
         _groupBurst = Math.Max(1, Math.Min(5, o.PerGroupPerMinute / 4));
         _lastPrune = now;
     }
