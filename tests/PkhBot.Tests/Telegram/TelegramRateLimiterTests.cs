@@ -31,6 +31,22 @@ public sealed class TelegramRateLimiterTests
     }
 
     [Fact]
+    public void A_chats_next_message_waits_a_full_interval_after_the_previous_call_came_back()
+    {
+        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions()), _clock);
+        Assert.True(limiter.TryAcquire(42).Allowed);
+
+        // The call took 0.8 s (a slow network): Telegram saw the message late, so the next one must not follow at 1.1 s.
+        _clock.Advance(TimeSpan.FromMilliseconds(800));
+        limiter.Delivered(42);
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+        var wait = limiter.TryAcquire(42);
+
+        Assert.False(wait.Allowed);
+        Assert.InRange(wait.Wait, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(800));
+    }
+
+    [Fact]
     public void Other_chats_are_not_held_back_by_a_busy_one()
     {
         var limiter = Limiter();

@@ -168,10 +168,17 @@ public sealed partial class OutboxDispatcher(
             {
                 var h = _inflight[t];
                 _inflight.Remove(t);
-                _busyChats.Remove(h.Row.ChatId);
+                Released(h);
                 await HandleResultAsync(h, (await t).Item2);
             }
             await FlushSentAsync();
+        }
+
+        /// <summary>The chat may take its next message, a full interval after this answer.</summary>
+        private void Released(Held h)
+        {
+            _busyChats.Remove(h.Row.ChatId);
+            if (h.Row.Kind != OutboxKind.CallbackAnswer) d.Limiter.Delivered(h.Row.ChatId);
         }
 
         /// <summary>
@@ -295,7 +302,7 @@ public sealed partial class OutboxDispatcher(
                 var t = await Task.WhenAny(_inflight.Keys);
                 var h = _inflight[t];
                 _inflight.Remove(t);
-                _busyChats.Remove(h.Row.ChatId);
+                Released(h);
                 await HandleResultAsync(h, (await t).Item2);
             }
             await FlushSentAsync();

@@ -76,6 +76,21 @@ public sealed class TelegramRateLimiter
         }
     }
 
+    /// <summary>
+    /// A call to this chat has come back. Telegram counts a message when it arrives, which can be well after we
+    /// took its token (a busy CPU, a slow network): what refilled while the call was in flight is dropped, so the
+    /// chat's next message starts a full interval after this answer and cannot arrive too close behind it.
+    /// </summary>
+    public void Delivered(long chatId)
+    {
+        lock (_lock)
+        {
+            var now = _clock.GetUtcNow();
+            if (_chats.TryGetValue(chatId, out var chat)) chat.DropPartial(now);
+            if (_groups.TryGetValue(chatId, out var group)) group.DropPartial(now);
+        }
+    }
+
     /// <summary>Telegram said 429: nothing goes out until retry_after has passed.</summary>
     public void PauseAll(TimeSpan retryAfter)
     {
@@ -129,6 +144,13 @@ public sealed class TelegramRateLimiter
         {
             Refill(now);
             _tokens -= 1;
+        }
+
+        /// <summary>Less than one token: back to none, counted from now.</summary>
+        public void DropPartial(DateTimeOffset now)
+        {
+            Refill(now);
+            if (_tokens < 1 && _tokens > 0) _tokens = 0;
         }
 
         public bool IsFull(DateTimeOffset now)
