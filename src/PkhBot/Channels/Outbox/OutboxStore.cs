@@ -125,6 +125,8 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
         using var writing = await writeGate.EnterAsync(ct);
+        // Rows and identity together: whoever looks sees both marked or neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = await db.Outbox
             .Where(m => m.ChatId == chatId && m.Channel == TelegramChannel && m.Status == OutboxStatus.Pending && m.Kind != OutboxKind.CallbackAnswer)
             .Select(m => m.Id).ToListAsync(ct);
@@ -134,6 +136,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
         await db.Identities.Where(i => i.ChatId == chatId && i.Channel == TelegramChannel)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Unreachable, true), ct);
+        await tx.CommitAsync(ct);
         return ids;
     }
 
