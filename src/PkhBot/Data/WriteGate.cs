@@ -12,6 +12,9 @@ public sealed class WriteGate(IOptions<DatabaseOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim? _gate = options.Value.IsSqlite ? new SemaphoreSlim(1, 1) : null;
 
+    /// <summary>True on SQLite: writes of this process happen one at a time anyway, so batching them pays.</summary>
+    public bool SerializesWrites => _gate is not null;
+
     public async ValueTask<Held> EnterAsync(CancellationToken ct)
     {
         if (_gate is null) return default;

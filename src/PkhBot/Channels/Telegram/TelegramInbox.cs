@@ -95,13 +95,27 @@ public sealed partial class TelegramInbox(
         return mine;
     }
 
+    /// <summary>Updates per transaction on SQLite: one commit for many, while a reply waits at most a few ms longer.</summary>
+    public const int MaxUpdatesPerTransaction = 16;
+
     /// <summary>
-    /// Processes held updates with up to <paramref name="parallelism"/> users at a time, each user's updates one
-    /// after another in id order (a flow's answers must not overtake each other). When <paramref name="stop"/>
+    /// Processes held updates, each user's one after another in id order (a flow's answers must not overtake each
+    /// other). On SQLite, whose writes are serial anyway, in id order and up to <see cref="MaxUpdatesPerTransaction"/>
+    /// per transaction; elsewhere with up to <paramref name="parallelism"/> users at a time. When <paramref name="stop"/>
     /// fires, updates not yet started are handed back to the retry worker instead.
     /// </summary>
     public async Task ProcessAsync(IReadOnlyList<Update> held, int parallelism, CancellationToken stop)
     {
+        if (writeGate.SerializesWrites)
+        {
+            foreach (var chunk in held.OrderBy(u => u.Id).Chunk(MaxUpdatesPerTransaction))
+            {
+                if (stop.IsCancellationRequested)
+                    foreach (var u in chunk) await ReleaseAsync(u.Id);
+                else await ProcessClaimedBatchAsync(chunk, CancellationToken.None);
+            }
+            return;
+        }
         var lanes = held.GroupBy(LaneOf).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, async (lane, _) =>
         {
@@ -157,6 +171,35 @@ public sealed partial class TelegramInbox(
             LogProcessingDeferred(update.Id, ex.GetType().Name);
             await ReleaseAsync(update.Id);
             return InboxOutcome.Deferred;
+        }
+    }
+
+    /// <summary>Held updates in one transaction (see <see cref="ConversationPipeline.ProcessBatchAsync"/>).</summary>
+    private async Task ProcessClaimedBatchAsync(IReadOnlyList<Update> updates, CancellationToken ct)
+    {
+        var work = new List<(Update Update, Incoming Message)>(updates.Count);
+        foreach (var u in updates)
+        {
+            if (UpdateMapper.ToIncoming(u, clock.GetUtcNow()) is { } incoming) work.Add((u, incoming));
+            else await ProcessClaimedAsync(u, ct);   // not a message or button press: marked done
+        }
+        if (work.Count == 0) return;
+        try
+        {
+            var results = await pipeline.ProcessBatchAsync(work.Select(w => w.Message).ToList(), ct);
+            foreach (var r in results)
+            {
+                if (r.Duplicate) metrics.DuplicateUpdate();
+                else metrics.UpdateProcessed();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            foreach (var (u, _) in work)
+            {
+                LogProcessingDeferred(u.Id, ex.GetType().Name);
+                await ReleaseAsync(u.Id);
+            }
         }
     }
 

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using PkhBot.Conversation;
+using PkhBot.IntegrationTests.Infrastructure;
+using PkhBot.IntegrationTests.Reporting;
+
+namespace PkhBot.IntegrationTests.Conversation;
+
+/// <summary>
+/// Several updates in one transaction (how the poller feeds SQLite): each update sees the ones before it, and one
+/// that fails costs the others nothing: everyone gets exactly one answer and every report is stored once.
+/// </summary>
+public sealed class BatchTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private ReportingData _data = null!;
+    private int _p1;
+    private long _nextUpdateId = 70_000_000;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(configure: b => b.Services.AddCommand<ExplodingCommand>());
+        _data = new ReportingData(_app);
+        _p1 = await _data.PendampingAsync("P001");
+        await _data.HouseholdAsync(_p1, "3522011234", "Siti Aminah");
+        await _data.HouseholdAsync(_p1, "3522011235", "Sri Wahyuni", "Sugihwaras");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Incoming Msg(long user, string text) => new()
+    {
+        Channel = "telegram", UpdateId = ++_nextUpdateId, UserId = user, ChatId = user, DisplayName = "Tester", Text = text,
+        SentAt = _app.Clock.GetUtcNow(),
+    };
+
+    private Task<IReadOnlyList<PipelineResult>> ProcessAsync(params Incoming[] batch)
+        => _app.Services.GetRequiredService<ConversationPipeline>().ProcessBatchAsync(batch, CancellationToken.None);
+
+    private static string Plain(PipelineResult r) => string.Join("\n", r.Messages.Select(m => Html.ToPlain(m.Text)));
+
+    [Fact]
+    public async Task An_update_sees_what_the_one_before_it_in_the_batch_wrote()
+    {
+        await _data.PendampingChatAsync(7201, _p1);
+        // The first starts the /lapor flow; the second is an answer inside that flow, not free text.
+        var r = await ProcessAsync(Msg(7201, "/lapor"), Msg(7201, "3522011235"), Msg(7201, "usaha"));
+
+        Assert.Contains("KPM yang mana", Plain(r[0]));
+        Assert.Contains("Kategori laporan untuk Sri Wahyuni", Plain(r[1]));
+        Assert.DoesNotContain("Kategori laporan", Plain(r[2]));
+        var flow = await _app.WithDbAsync(db => db.Flows.AsNoTracking().SingleAsync(f => f.UserId == 7201));
+        Assert.Equal("field", flow.Step);   // committed with the batch: the category was taken
+    }
+
+    [Fact]
+    public async Task One_failing_update_does_not_cost_the_others_their_reply_or_double_their_report()
+    {
+        await _data.PendampingChatAsync(7202, _p1);
+        var batch = new[]
+        {
+            Msg(7202, "/lapor 3522011234 usaha buka warung kopi, omzet 1,5jt/bln"),
+            Msg(7203, "/meledak"),
+            Msg(7204, "/bantuan"),
+        };
+
+        var r = await ProcessAsync(batch);
+
+        Assert.Equal(3, r.Count);
+        Assert.Contains("No. laporan", Plain(r[0]));
+        Assert.Equal(Texts.Error, Html.ToPlain(Assert.Single(r[1].Messages).Text));
+        Assert.Contains("/bantuan", Plain(r[2]));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Reports.CountAsync()));
+        foreach (var chat in new long[] { 7202, 7203, 7204 })
+            Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == chat)));
+        var inbox = await _app.WithDbAsync(db => db.Inbox.AsNoTracking().OrderBy(i => i.UpdateId).ToListAsync());
+        Assert.Equal([InboxStatus.Done, InboxStatus.Failed, InboxStatus.Done], inbox.Select(i => i.Status));
+    }
+
+    [Fact]
+    public async Task The_same_update_twice_in_a_batch_is_processed_once()
+    {
+        var once = Msg(7205, "/bantuan");
+        var r = await ProcessAsync(once, once, Msg(7205, "/bantuan"));
+
+        Assert.False(r[0].Duplicate);
+        Assert.True(r[1].Duplicate);
+        Assert.Empty(r[1].Messages);
+        Assert.False(r[2].Duplicate);
+        Assert.Equal(2, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 7205)));
+    }
+
+    /// <summary>A command with a bug: throws every time.</summary>
+    private sealed class ExplodingCommand : ICommandHandler
+    {
+        public CommandSpec Spec { get; } = new("meledak", "Selalu gagal (tes)", CommandSpec.Everyone, ShowInMenu: false);
+
+        public Task HandleAsync(ConversationContext ctx, CancellationToken ct) => throw new InvalidOperationException("bug in a handler");
+    }
+}
