@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PkhBot.Conversation;
 using PkhBot.Data;
 
@@ -26,6 +27,19 @@ public static class HouseholdScope
                 return db.Households.Where(h => false);
         }
     }
+
+    /// <summary>
+    /// One household by ID KPM, with its desa, if the caller may see it. The pendamping case, which every /lapor runs,
+    /// is a compiled query: translating it anew for each report cost more than running it.
+    /// </summary>
+    public static Task<Household?> FindVisibleAsync(PkhDbContext db, Caller caller, string idKpm, CancellationToken ct)
+        => caller.Role == Onboarding.Role.Pendamping && caller.PendampingId is int pendampingId
+            ? OwnByIdKpm(db, pendampingId, idKpm, ct)
+            : Visible(db, caller).Include(h => h.Desa).FirstOrDefaultAsync(h => h.IdKpm == idKpm, ct);
+
+    private static readonly Func<PkhDbContext, int, string, CancellationToken, Task<Household?>> OwnByIdKpm =
+        EF.CompileAsyncQuery((PkhDbContext db, int pendampingId, string idKpm, CancellationToken ct) =>
+            db.Households.Include(h => h.Desa).FirstOrDefault(h => h.PendampingId == pendampingId && h.IdKpm == idKpm));
 
     /// <summary>Whether the caller may change (report on, graduate) households: staff with a scope.</summary>
     public static bool CanAct(Caller caller) => caller.IsPendamping || caller.IsKoordinator || caller.IsAdmin;

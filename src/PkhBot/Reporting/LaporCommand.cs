@@ -23,7 +23,7 @@ public sealed class LaporCommand(ReportService reports) : ICommandHandler
         }
         var parts = args.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
         var id = parts[0];
-        var household = await HouseholdScope.Visible(ctx.Db, ctx.Caller).Include(h => h.Desa).FirstOrDefaultAsync(h => h.IdKpm == id, ct);
+        var household = await HouseholdScope.FindVisibleAsync(ctx.Db, ctx.Caller, id, ct);
         var category = parts.Length > 1 ? ReportCategories.Parse(parts[1]) : null;
         var note = category is null ? string.Join(' ', parts.Skip(1)) : parts.Length > 2 ? parts[2] : "";
 

@@ -17,8 +17,9 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
         var now = clock.GetUtcNow();
+        // Only the UPDATE takes the writer's turn: reading never waits for a writer (WAL), and the UPDATE checks
+        // again that each row is still free, so a row another instance took in between is simply not ours.
         var ids = await db.Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.Channel == TelegramChannel && m.NotBefore <= now
                         && (m.LockedUntil == null || m.LockedUntil < now))
@@ -29,9 +30,12 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
             .ToListAsync(ct);
         if (ids.Count == 0) return [];
         var until = now + Lease;
-        await db.Outbox
-            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.LockedBy, owner), ct);
+        using (await writeGate.EnterAsync(ct))
+        {
+            await db.Outbox
+                .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.LockedBy, owner), ct);
+        }
         return await db.Outbox.AsNoTracking()
             .Where(m => ids.Contains(m.Id) && m.LockedBy == owner && m.Status == OutboxStatus.Pending)
             .ToListAsync(ct);
