@@ -51,22 +51,42 @@ public abstract class PkhDbContext(DbContextOptions options) : DbContext(options
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        using var detected = DetectChangesOnce();
         StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using var detected = DetectChangesOnce();
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scans the tracked entities for changes once for the whole save: listing the entries and saving would each scan
+    /// them again (a tenth of the CPU of a report). Automatic detection is back on when disposed.
+    /// </summary>
+    private AutoDetectRestorer DetectChangesOnce()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return new AutoDetectRestorer(ChangeTracker, auto);
+    }
+
+    private readonly struct AutoDetectRestorer(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, bool auto) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = auto;
     }
 
     private void StampVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
+            // Through the entry, not the entity: marked modified at once, without another scan for changes.
             if (entry.State is EntityState.Added or EntityState.Modified)
-                entry.Entity.Version = Guid.NewGuid();
+                entry.Property(e => e.Version).CurrentValue = Guid.NewGuid();
         }
     }
 }
