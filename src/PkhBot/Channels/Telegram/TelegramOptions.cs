@@ -51,7 +51,10 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(1, 1000, ErrorMessage = "Telegram:PerGroupPerMinute harus 1 sampai 1000 (batas Telegram: 20).")]
     public int PerGroupPerMinute { get; set; } = 20;
 
-    /// <summary>How many users' updates of one polled batch are processed side by side (each user's in order).</summary>
+    /// <summary>
+    /// How many users' updates of one polled batch are processed side by side (each user's in order), on SQL Server.
+    /// SQLite has one writer: there a batch runs in id order, up to 16 updates per transaction.
+    /// </summary>
     [Range(1, 64, ErrorMessage = "Telegram:MaxConcurrentUpdates harus 1 sampai 64.")]
     public int MaxConcurrentUpdates { get; set; } = 4;
 
