@@ -63,6 +63,8 @@ public sealed class IngestProbe : IBenchProbe
 
             // Throughput: everything queued at once.
             var start = Replies();
+            var writer = app.Services.GetRequiredService<Data.WriteGate>();
+            var busyBefore = writer.Busy;
             var sentAt = new Dictionary<long, Queue<DateTimeOffset>>();
             var t0 = DateTimeOffset.UtcNow;
             for (var i = 0; i < reports; i++)
@@ -75,6 +77,7 @@ public sealed class IngestProbe : IBenchProbe
             var sw = Stopwatch.StartNew();
             await fake.WaitUntilAsync(() => Replies() >= start + reports, TimeSpan.FromSeconds(120 + reports / 20), $"{reports} replies");
             var seconds = (DateTimeOffset.UtcNow - t0).TotalSeconds;
+            var writerBusy = (writer.Busy - busyBefore).TotalSeconds / seconds;
             var burst = new List<double>();
             foreach (var s in fake.Sent.Where(s => s.Method == "sendMessage").Skip(start))
                 if (sentAt.TryGetValue(s.ChatId, out var q) && q.Count > 0) burst.Add((s.At - q.Dequeue()).TotalMilliseconds);
@@ -104,6 +107,7 @@ public sealed class IngestProbe : IBenchProbe
             return
             [
                 new(Area, "telegram reports/s", reports / seconds, "rep/s", 1000, true, Note: $"{reports:N0} reports from {users} pendamping queued at once, after a warm-up burst of {warm:N0}"),
+                new(Area, "writer busy (burst)", 100 * writerBusy, "%", null, false, Note: "share of the burst SQLite's one writer was held: pipeline, inbox, outbox claims and marks"),
                 new(Area, "telegram p50 (burst)", BenchHost.Percentile(burst, 0.5), "ms", null, false, Note: "update queued -> reply received, incl. queueing"),
                 new(Area, "telegram p99 (burst)", BenchHost.Percentile(burst, 0.99), "ms", null, false),
                 new(Area, "telegram p50 (one at a time)", BenchHost.Percentile(single, 0.5), "ms", null, false, Note: $"{single.Count} reports, unloaded"),

@@ -18,7 +18,7 @@ public sealed class PkhMetrics
     private readonly Histogram<double> _answerMs;
     private readonly Histogram<double> _updateMs;
 
-    public PkhMetrics(IMeterFactory meters, TelegramMetrics telegram)
+    public PkhMetrics(IMeterFactory meters, TelegramMetrics telegram, Data.WriteGate writeGate)
     {
         var meter = meters.Create(MeterName);
         _updates = meter.CreateCounter<long>("pkhbot.updates.processed", description: "Incoming messages processed by the pipeline");
@@ -31,6 +31,8 @@ public sealed class PkhMetrics
         meter.CreateObservableCounter("pkhbot.telegram.429", () => telegram.TooManyRequests, description: "Too Many Requests answers from Telegram");
         meter.CreateObservableCounter("pkhbot.telegram.retries", () => telegram.Retries, description: "Sends retried after 5xx or timeouts");
         meter.CreateObservableCounter("pkhbot.messages.failed", () => telegram.Failed, description: "Messages given up on");
+        meter.CreateObservableCounter("pkhbot.db.write.busy", () => writeGate.Busy.TotalSeconds, unit: "s",
+            description: "Time SQLite's one writer was busy; a rate near 1 s/s means it is the limit (time for SQL Server)");
     }
 
     public void UpdateProcessed(string channel, double ms)

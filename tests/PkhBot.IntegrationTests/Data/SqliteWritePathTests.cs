@@ -54,6 +54,24 @@ public sealed class SqliteWritePathTests
         using var a = await sqlServer.EnterAsync(CancellationToken.None);
         using var b = await sqlServer.EnterAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task The_time_the_writer_is_busy_is_counted_so_an_operator_sees_when_sqlite_is_the_limit()
+    {
+        using var sqlite = new WriteGate(Options.Create(new DatabaseOptions { Provider = "Sqlite" }));
+        Assert.Equal(TimeSpan.Zero, sqlite.Busy);
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        using (await sqlite.EnterAsync(CancellationToken.None)) await Task.Delay(30);
+        var afterOne = sqlite.Busy;
+        await Task.Delay(30);   // nobody holds it: not busy
+
+        Assert.InRange(afterOne, TimeSpan.FromMilliseconds(25), held.Elapsed);
+        Assert.Equal(afterOne, sqlite.Busy);
+
+        using var sqlServer = new WriteGate(Options.Create(new DatabaseOptions { Provider = "SqlServer", ConnectionString = "Server=x" }));
+        using (await sqlServer.EnterAsync(CancellationToken.None)) await Task.Delay(10);
+        Assert.Equal(TimeSpan.Zero, sqlServer.Busy);
+    }
 }
 
 [CollectionDefinition(SqliteWritePathTests.Alone, DisableParallelization = true)]
