@@ -110,7 +110,7 @@ public sealed partial class ConversationPipeline(
             db.Database.AutoSavepointsEnabled = false;
             using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await ProcessInTransactionAsync(sp, db, msg, ct);
+            var result = await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct);
             if (result.Duplicate) return result;
             await tx.CommitAsync(ct);
             return result;
@@ -129,24 +129,48 @@ public sealed partial class ConversationPipeline(
             db.Database.AutoSavepointsEnabled = false;
             using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The batch's stored updates are looked up once and marked done once, not two statements per update.
+            var ids = msgs.Select(m => m.UpdateId).OfType<long>().Distinct().ToList();
+            var stored = await db.Inbox.AsNoTracking().Where(i => ids.Contains(i.UpdateId))
+                .Select(i => new { i.UpdateId, i.Status }).ToDictionaryAsync(i => i.UpdateId, i => i.Status, ct);
+            var done = new List<long>(ids.Count);
             var results = new List<PipelineResult>(msgs.Count);
             foreach (var msg in msgs)
             {
                 using var logScope = CorrelationScope(msg);
-                results.Add(await ProcessInTransactionAsync(sp, db, msg, ct));
+                if (msg.UpdateId is long id && stored.TryGetValue(id, out var status))
+                {
+                    if (status == InboxStatus.Done || done.Contains(id))
+                    {
+                        results.Add(new PipelineResult(true, null, []));
+                        continue;
+                    }
+                    done.Add(id);
+                    results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: true, ct));
+                }
+                else results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct));
+            }
+            if (done.Count > 0)
+            {
+                var now = clock.GetUtcNow();
+                await db.Inbox.Where(i => done.Contains(i.UpdateId)).ExecuteUpdateAsync(u => u
+                    .SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
             }
             await tx.CommitAsync(ct);
             return results;
         });
     }
 
-    /// <summary>One update inside the caller's transaction: its effects are saved, not committed.</summary>
-    private async Task<PipelineResult> ProcessInTransactionAsync(IServiceProvider sp, PkhDbContext db, Incoming msg, CancellationToken ct)
+    /// <summary>
+    /// One update inside the caller's transaction: its effects are saved, not committed. Unless the caller marks the
+    /// stored update done itself, it is looked up here (known and done: a duplicate) and marked done with the effects.
+    /// </summary>
+    private async Task<PipelineResult> ProcessInTransactionAsync(IServiceProvider sp, PkhDbContext db, Incoming msg, bool inboxMarkedByCaller, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
 
-        var inbox = await MarkInboxAsync(db, msg, now, ct);
+        var inbox = inboxMarkedByCaller ? null : await MarkInboxAsync(db, msg, now, ct);
         if (inbox is { Status: InboxStatus.Done }) return new PipelineResult(true, null, []);
 
         var caller = await sp.GetRequiredService<CallerResolver>().ResolveAsync(msg, now, ct);

@@ -89,6 +89,35 @@ public sealed class BatchTests : IAsyncLifetime
         Assert.Equal(2, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 7205)));
     }
 
+    [Fact]
+    public async Task Stored_updates_are_marked_done_with_the_batch_and_one_already_done_is_skipped()
+    {
+        // As the poller stores them: pending rows first, one of them already done by an earlier run.
+        var fresh = Msg(7206, "/bantuan");
+        var old = Msg(7206, "/bantuan");
+        var other = Msg(7207, "/bantuan");
+        await _app.WithDbAsync(async db =>
+        {
+            var now = _app.Clock.GetUtcNow();
+            foreach (var m in new[] { fresh, old, other })
+                db.Inbox.Add(new InboxUpdate { UpdateId = m.UpdateId!.Value, Payload = "{}", Status = m == old ? InboxStatus.Done : InboxStatus.Pending, ReceivedAt = now });
+            await db.SaveChangesAsync();
+        });
+
+        var r = await ProcessAsync(fresh, old, other, fresh);
+
+        Assert.Equal([false, true, false, true], r.Select(x => x.Duplicate));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 7206)));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 7207)));
+        var inbox = await _app.WithDbAsync(db => db.Inbox.AsNoTracking().Where(i => i.UpdateId != old.UpdateId).ToListAsync());
+        Assert.All(inbox, i =>
+        {
+            Assert.Equal(InboxStatus.Done, i.Status);
+            Assert.Equal(1, i.Attempts);
+            Assert.NotNull(i.ProcessedAt);
+        });
+    }
+
     /// <summary>A command with a bug: throws every time.</summary>
     private sealed class ExplodingCommand : ICommandHandler
     {

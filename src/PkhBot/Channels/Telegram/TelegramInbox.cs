@@ -59,6 +59,8 @@ public sealed partial class TelegramInbox(
         var batch = updates.DistinctBy(u => u.Id).OrderBy(u => u.Id).ToList();
         foreach (var _ in batch) metrics.UpdateReceived();
         var ids = batch.Select(u => u.Id).Select(id => (long)id).ToList();
+        // Serialized before taking the writer's turn: that is all CPU, no database.
+        var payloads = batch.ToDictionary(u => u.Id, u => JsonSerializer.Serialize(u, JsonBotAPI.Options));
         List<long> known;
         var raced = false;
         await using (var scope = scopes.CreateAsyncScope())
@@ -71,7 +73,7 @@ public sealed partial class TelegramInbox(
             {
                 db.Inbox.Add(new InboxUpdate
                 {
-                    UpdateId = u.Id, Payload = JsonSerializer.Serialize(u, JsonBotAPI.Options), Status = InboxStatus.Pending,
+                    UpdateId = u.Id, Payload = payloads[u.Id], Status = InboxStatus.Pending,
                     ReceivedAt = now, LockedUntil = now + Lease,
                 });
             }
@@ -83,7 +85,7 @@ public sealed partial class TelegramInbox(
         foreach (var u in batch)
         {
             var held = raced
-                ? await TryInsertAsync(u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options), ct) || await TryClaimAsync(u.Id, olderThan: null, ct)
+                ? await TryInsertAsync(u.Id, payloads[u.Id], ct) || await TryClaimAsync(u.Id, olderThan: null, ct)
                 : !known.Contains(u.Id) || await TryClaimAsync(u.Id, olderThan: null, ct);
             if (held) mine.Add(u);
             else
