@@ -40,7 +40,7 @@ public sealed class SelectionTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 19, 8, 0, 0, TimeSpan.FromHours(7)));
         var scopes = new Mock<IServiceScopeFactory>(MockBehavior.Strict);   // any planning would need a scope
         var calendar = new WorkCalendar(Options.Create(new RemindersOptions { Holidays = ["2025-11-19"] }));
-        var job = new ReminderJob(new ReminderRunner(scopes.Object, calendar, new OutboxSignal(), new PkhBot.Operations.PkhMetrics(new TestMeterFactory(), new PkhBot.Channels.Telegram.TelegramMetrics()), NullLogger<ReminderRunner>.Instance), clock);
+        var job = new ReminderJob(new ReminderRunner(scopes.Object, calendar, new OutboxSignal(), new PkhBot.Operations.PkhMetrics(new TestMeterFactory(), new PkhBot.Channels.Telegram.TelegramMetrics(), new PkhBot.Data.WriteGate(Options.Create(new PkhBot.Data.DatabaseOptions { Provider = "Sqlite" }))), NullLogger<ReminderRunner>.Instance), clock);
         var context = new Mock<IJobExecutionContext>();
         context.SetupGet(c => c.JobDetail).Returns(JobBuilder.Create<ReminderJob>().WithIdentity(JobNames.FollowUpDue, "reminders").Build());
         context.SetupProperty(c => c.Result);
