@@ -28,7 +28,7 @@ public sealed class HealthTests
             Assert.DoesNotContain("TEST-TOKEN", metrics);
             Assert.Contains("pkhbot_messages_sent", metrics);
             Assert.Contains("pkhbot_telegram_429", metrics);
-            Assert.Contains("pkhbot_db_write_busy", metrics);
+            Assert.Contains("pkhbot_db_write_busy_seconds_total", metrics);
         }
         finally
         {
