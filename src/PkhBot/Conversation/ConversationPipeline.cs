@@ -97,68 +97,70 @@ public sealed partial class ConversationPipeline(
         ["Channel"] = msg.Channel,
     });
 
-    private async Task<PipelineResult> ProcessOnceAsync(Incoming msg, CancellationToken ct)
+    private Task<PipelineResult> ProcessOnceAsync(Incoming msg, CancellationToken ct)
+        => InWriteTransactionAsync(async (sp, db, c) =>
+        {
+            var result = await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, c);
+            return (result, Commit: !result.Duplicate);
+        }, ct);
+
+    private Task<List<PipelineResult>> ProcessBatchOnceAsync(List<Incoming> msgs, CancellationToken ct)
+        => InWriteTransactionAsync(async (sp, db, c) => (await ProcessBatchInTransactionAsync(sp, db, msgs, c), Commit: true), ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with one scope (every service sees the DbContext that holds the transaction), in
+    /// the writer's turn, in one transaction that is committed when the work asks for it.
+    /// </summary>
+    private async Task<T> InWriteTransactionAsync<T>(
+        Func<IServiceProvider, PkhDbContext, CancellationToken, Task<(T Result, bool Commit)>> work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<PkhDbContext>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            // A failed save fails the whole update (it is retried from the start), so the savepoint EF would wrap
+            // A failed save fails the whole unit (it is retried from the start), so the savepoint EF would wrap
             // around every SaveChanges inside this transaction only costs: a quarter of the CPU of a report.
             db.Database.AutoSavepointsEnabled = false;
             using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct);
-            if (result.Duplicate) return result;
-            await tx.CommitAsync(ct);
+            var (result, commit) = await work(sp, db, ct);
+            if (commit) await tx.CommitAsync(ct);
             return result;
         });
     }
 
-    private async Task<List<PipelineResult>> ProcessBatchOnceAsync(List<Incoming> msgs, CancellationToken ct)
+    /// <summary>The updates of a batch one after another inside one transaction, in order.</summary>
+    private async Task<List<PipelineResult>> ProcessBatchInTransactionAsync(IServiceProvider sp, PkhDbContext db, List<Incoming> msgs, CancellationToken ct)
     {
-        // One scope for the batch: every service of an update must see the one DbContext that holds the transaction.
-        await using var scope = scopes.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<PkhDbContext>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        // The batch's stored updates are looked up once and marked done once, not two statements per update.
+        var ids = msgs.Select(m => m.UpdateId).OfType<long>().Distinct().ToList();
+        var stored = await db.Inbox.AsNoTracking().Where(i => ids.Contains(i.UpdateId))
+            .Select(i => new { i.UpdateId, i.Status }).ToDictionaryAsync(i => i.UpdateId, i => i.Status, ct);
+        var done = new List<long>(ids.Count);
+        var results = new List<PipelineResult>(msgs.Count);
+        foreach (var msg in msgs)
         {
-            db.Database.AutoSavepointsEnabled = false;
-            using var writing = await writeGate.EnterAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The batch's stored updates are looked up once and marked done once, not two statements per update.
-            var ids = msgs.Select(m => m.UpdateId).OfType<long>().Distinct().ToList();
-            var stored = await db.Inbox.AsNoTracking().Where(i => ids.Contains(i.UpdateId))
-                .Select(i => new { i.UpdateId, i.Status }).ToDictionaryAsync(i => i.UpdateId, i => i.Status, ct);
-            var done = new List<long>(ids.Count);
-            var results = new List<PipelineResult>(msgs.Count);
-            foreach (var msg in msgs)
+            using var logScope = CorrelationScope(msg);
+            if (msg.UpdateId is long id && stored.TryGetValue(id, out var status))
             {
-                using var logScope = CorrelationScope(msg);
-                if (msg.UpdateId is long id && stored.TryGetValue(id, out var status))
+                if (status == InboxStatus.Done || done.Contains(id))
                 {
-                    if (status == InboxStatus.Done || done.Contains(id))
-                    {
-                        results.Add(new PipelineResult(true, null, []));
-                        continue;
-                    }
-                    done.Add(id);
-                    results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: true, ct));
+                    results.Add(new PipelineResult(true, null, []));
+                    continue;
                 }
-                else results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct));
+                done.Add(id);
+                results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: true, ct));
             }
-            if (done.Count > 0)
-            {
-                var now = clock.GetUtcNow();
-                await db.Inbox.Where(i => done.Contains(i.UpdateId)).ExecuteUpdateAsync(u => u
-                    .SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
-            }
-            await tx.CommitAsync(ct);
-            return results;
-        });
+            else results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct));
+        }
+        if (done.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            await db.Inbox.Where(i => done.Contains(i.UpdateId)).ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
+        }
+        return results;
     }
 
     /// <summary>

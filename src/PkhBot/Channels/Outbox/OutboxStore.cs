@@ -90,7 +90,6 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
         if (rows.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var r in rows)
         {
@@ -106,6 +105,8 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
                          nameof(OutboxMessage.TelegramMessageId), nameof(OutboxMessage.LockedUntil), nameof(OutboxMessage.LockedBy) })
                 entry.Property(p).IsModified = true;
         }
+        // Only the save takes the writer's turn: attaching the stubs is CPU alone.
+        using var writing = await writeGate.EnterAsync(ct);
         await db.SaveChangesAsync(ct);
     }
 
