@@ -134,6 +134,19 @@ public sealed class KnowledgeIndex : IDisposable
 
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);
 
+    /// <summary>
+    /// True when most of the question's own words (two or more) appear nowhere in the knowledge base ("uang pkh
+    /// buat beli rokok": "beli" and "rokok"): the one word that matched ("uang") would carry an unrelated answer.
+    /// </summary>
+    public bool MostlyUnknown(IReadOnlyList<QueryTerm> terms)
+    {
+        var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
+        var unknown = own.Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+        return unknown >= 2 && unknown * 2 > own.Count;
+    }
+
+    private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
+
     public IReadOnlyList<KnowledgeHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {
         if (terms.Count == 0) return [];

@@ -53,6 +53,7 @@ public sealed partial class KnowledgeService(
         if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
+        if (index.MostlyUnknown(terms)) return (Answer.DontKnow(0), true);
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
         if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
