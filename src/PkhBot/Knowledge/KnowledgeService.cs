@@ -53,10 +53,10 @@ public sealed partial class KnowledgeService(
         if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
-        if (index.MostlyUnknown(terms)) return (Answer.DontKnow(0), true);
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
-        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage)
+        // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
+        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage || index.MostlyUnknown(terms))
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         var top = hits[0];

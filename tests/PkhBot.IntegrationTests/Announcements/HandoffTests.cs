@@ -98,4 +98,17 @@ public sealed class HandoffOfferTests : IAsyncLifetime
         var stored = await _app.WithDbAsync(db => db.Handoffs.SingleAsync(h => h.AskerUserId == 8101));
         Assert.Contains("sabtu", stored.Question);
     }
+
+    [Fact]
+    public async Task A_PKH_question_about_something_the_documents_never_mention_is_offered_to_a_person()
+    {
+        var kpm = await new ChatDriver(_app, 8102).AsAsync(Role.Kpm);
+
+        // "uang" matches the amounts, "beli rokok" matches nothing: no amount table, a person instead.
+        var reply = await kpm.SendAsync("uang pkh buat beli rokok boleh?");
+
+        Assert.Contains("belum tahu", reply.Text);
+        Assert.DoesNotContain("Rp", reply.Text);
+        Assert.Contains(kpm.LastButtons, b => b.Data?.StartsWith("handoff:ya:") == true);
+    }
 }
