@@ -68,6 +68,20 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_that_reached_telegram_late_does_not_make_the_next_one_to_that_chat_a_429()
+    {
+        // A loaded machine or a slow link: the first call reaches Telegram (and is counted) 1.5 s after it left.
+        _api.DelayNext("sendMessage", TimeSpan.FromMilliseconds(1500));
+        await _worker.QueueAsync(740_001, "Pesan 1", OutboxKind.Reply);
+        await _worker.QueueAsync(740_001, "Pesan 2", OutboxKind.Reply);
+
+        await _api.WaitForSentCountAsync(s => s.ChatId == 740_001, 2, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["Pesan 1", "Pesan 2"], _api.SentTo(740_001).Select(s => s.Text));
+        Assert.Equal(0, _api.Calls.Count(c => c.Status == 429));
+    }
+
+    [Fact]
     public async Task A_users_own_answer_goes_ahead_of_nudges_queued_before_it()
     {
         // One transaction: 120 nudges, then a reply written after them. The sender must still send the reply first.

@@ -46,6 +46,25 @@ public sealed class TelegramRateLimiterTests
         Assert.InRange(wait.Wait, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(800));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_call_slower_than_a_full_interval_still_holds_the_chats_next_message_a_full_interval(int burst)
+    {
+        var limiter = Limiter(burst: burst);
+        Assert.True(limiter.TryAcquire(42).Allowed);
+
+        // A loaded machine: the call reached Telegram 2 s after we took its token and came straight back. The bucket
+        // refilled meanwhile, but Telegram has just counted the message: the next one must not go out now.
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        limiter.Delivered(42);
+        Assert.Equal(burst - 1, Allowed(() => limiter.TryAcquire(42), burst));
+        var wait = limiter.TryAcquire(42);
+
+        Assert.False(wait.Allowed);
+        Assert.InRange(wait.Wait, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1150));
+    }
+
     [Fact]
     public void Other_chats_are_not_held_back_by_a_busy_one()
     {

@@ -78,16 +78,17 @@ public sealed class TelegramRateLimiter
 
     /// <summary>
     /// A call to this chat has come back. Telegram counts a message when it arrives, which can be well after we
-    /// took its token (a busy CPU, a slow network): what refilled while the call was in flight is dropped, so the
-    /// chat's next message starts a full interval after this answer and cannot arrive too close behind it.
+    /// took its token (a busy CPU, a slow network): the chat's bucket is set back to where it would be had the token
+    /// been taken just now, so its next message starts a full interval after this answer and cannot arrive too close
+    /// behind it, however long the call was in flight.
     /// </summary>
     public void Delivered(long chatId)
     {
         lock (_lock)
         {
             var now = _clock.GetUtcNow();
-            if (_chats.TryGetValue(chatId, out var chat)) chat.DropPartial(now);
-            if (_groups.TryGetValue(chatId, out var group)) group.DropPartial(now);
+            if (_chats.TryGetValue(chatId, out var chat)) chat.CountFrom(now);
+            if (_groups.TryGetValue(chatId, out var group)) group.CountFrom(now);
         }
     }
 
@@ -146,11 +147,15 @@ public sealed class TelegramRateLimiter
             _tokens -= 1;
         }
 
-        /// <summary>Less than one token: back to none, counted from now.</summary>
-        public void DropPartial(DateTimeOffset now)
+        /// <summary>
+        /// The last token taken is counted from now: what refilled since it was taken is dropped (a part token back to
+        /// none; a bucket that refilled while the call was slow keeps at most one token less than full).
+        /// </summary>
+        public void CountFrom(DateTimeOffset now)
         {
             Refill(now);
-            if (_tokens < 1 && _tokens > 0) _tokens = 0;
+            if (_tokens < 1) _tokens = 0;
+            _tokens = Math.Min(_tokens, _capacity - 1);
         }
 
         public bool IsFull(DateTimeOffset now)
