@@ -33,7 +33,7 @@ public sealed record ApiCall(string Method, int Status, long? ChatId, string? Te
 /// An in-process Bot API server (Kestrel on 127.0.0.1, random port) that the real TelegramBotClient talks to.
 /// It queues updates for getUpdates, records every send, injects faults (429, 5xx, slow answers, dropped
 /// connections, duplicate updates), and enforces what the real one does: HTML that Telegram can parse, 4096
-/// characters, and the rate limits (30/s in all, ~1/s per chat with a small burst, 20/min per group) with 429.
+/// characters, and the rate limits (at most 30 in any second, 1/s per chat, 20 in any minute per group) with 429.
 /// </summary>
 public sealed partial class FakeBotApi : IAsyncDisposable
 {
@@ -48,9 +48,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<ApiCall> _calls = [];
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly Stopwatch _time = Stopwatch.StartNew();
-    private readonly Bucket _global = new(30, 30);
+    private readonly Window _global = new(30, 1);
     private readonly Dictionary<long, Bucket> _perChat = [];
-    private readonly Dictionary<long, Bucket> _perGroup = [];
+    private readonly Dictionary<long, Window> _perGroup = [];
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 5000;
     private long _getUpdatesOffset;
@@ -336,15 +336,19 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
-    /// <summary>Token buckets as Telegram applies them; returns retry_after (s) when one is empty.</summary>
+    /// <summary>
+    /// Telegram's limits read as strictly as they are written: at most 30 messages in any second and 20 in any
+    /// minute per group (counted in a sliding window, no burst on top), one a second per chat (a bucket of
+    /// <see cref="PerChatBurst"/>). Returns retry_after (s) when one is exceeded.
+    /// </summary>
     private int? RateLimit(long chatId)
     {
         lock (_lock)
         {
             var now = _time.Elapsed.TotalSeconds;
             if (!_perChat.TryGetValue(chatId, out var chat)) _perChat[chatId] = chat = new Bucket(PerChatBurst, 1);
-            Bucket? group = null;
-            if (chatId < 0 && !_perGroup.TryGetValue(chatId, out group)) _perGroup[chatId] = group = new Bucket(20, 20 / 60.0);
+            Window? group = null;
+            if (chatId < 0 && !_perGroup.TryGetValue(chatId, out group)) _perGroup[chatId] = group = new Window(20, 60);
             if (!_global.Has(now)) { LastRateLimit = "global"; return 1; }
             if (!chat.Has(now)) { LastRateLimit = $"chat {chatId}"; return 1; }
             if (group?.Has(now) == false) { LastRateLimit = $"group {chatId}"; return 3; }
@@ -453,6 +457,20 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private enum FaultKind { Status, Delay, Drop }
 
     private sealed record Fault(string Method, FaultKind Kind, int Status, int? RetryAfter, string? Description, TimeSpan Delay);
+
+    /// <summary>At most <paramref name="max"/> accepted in any <paramref name="seconds"/>.</summary>
+    private sealed class Window(int max, double seconds)
+    {
+        private readonly Queue<double> _accepted = new();
+
+        public bool Has(double now)
+        {
+            while (_accepted.TryPeek(out var t) && now - t >= seconds) _accepted.Dequeue();
+            return _accepted.Count < max;
+        }
+
+        public void Take(double now) => _accepted.Enqueue(now);
+    }
 
     private sealed class Bucket(double capacity, double perSecond)
     {

@@ -54,7 +54,7 @@ public sealed class AnnouncementOverTelegramTests : IAsyncLifetime
         Assert.Contains("2", preview.Text);
         _api.EnqueueCallback(6100, "umk:kirim", preview.MessageId);
 
-        await _api.WaitForSentCountAsync(s => s.Text?.Contains("Pencairan tahap 4") == true, 2);
+        await _api.WaitForSentCountAsync(s => s.Text?.Contains("Pencairan tahap 4") == true && s.ChatId != 6100, 2);
         var receivers = _api.Sent.Where(s => s.Text?.Contains("Pencairan tahap 4") == true && s.ChatId != 6100).Select(s => s.ChatId).Order().ToList();
         Assert.Equal([6101L, 6102L], receivers);
 

@@ -178,7 +178,7 @@ public sealed partial class OutboxDispatcher(
         private void Released(Held h)
         {
             _busyChats.Remove(h.Row.ChatId);
-            if (h.Row.Kind != OutboxKind.CallbackAnswer) d.Limiter.Delivered(h.Row.ChatId);
+            d.Limiter.Delivered(h.Row.ChatId, chatMessage: h.Row.Kind != OutboxKind.CallbackAnswer);
         }
 
         /// <summary>

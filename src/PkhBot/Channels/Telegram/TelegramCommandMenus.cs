@@ -122,6 +122,10 @@ public sealed partial class TelegramCommandMenus(
             {
                 return;   // this chat is gone; the others still get their menu
             }
+            finally
+            {
+                limiter.Delivered(chatId, chatMessage: false);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(1, 120, ErrorMessage = "Telegram:SendTimeoutSeconds harus 1 sampai 120.")]
     public int SendTimeoutSeconds { get; set; } = 20;
 
-    [Range(1, 1000, ErrorMessage = "Telegram:GlobalPerSecond harus 1 sampai 1000 (batas Telegram: 30).")]
+    [Range(1, 10_000, ErrorMessage = "Telegram:GlobalPerSecond harus 1 sampai 10.000 (batas Telegram: 30; siaran berbayar sampai 1.000).")]
     public int GlobalPerSecond { get; set; } = 30;
 
     [Range(1, 100, ErrorMessage = "Telegram:PerChatPerSecond harus 1 sampai 100 (batas Telegram: 1).")]

@@ -8,10 +8,13 @@ public readonly record struct RateDecision(TimeSpan Wait, bool Global)
 }
 
 /// <summary>
-/// Telegram's limits as token buckets: about 30 messages a second in all, one a second per chat (no burst by
-/// default), 20 a minute per group (negative chat id). The global bucket holds a third of a second of tokens, and
-/// every bucket refills a little below its limit, so network jitter between our send and Telegram's clock does
-/// not turn into a 429.
+/// Telegram's limits: about 30 messages a second in all, one a second per chat (no burst by default), 20 a minute
+/// per group (negative chat id). Telegram counts a message when it arrives, somewhere between our send and its
+/// answer, and may count in any window of a second (a minute), not as a bucket. So the global limit counts every
+/// call still in flight and every one answered less than a second ago (at most limit - 1 of them): whatever the
+/// network or a busy CPU does to arrival times, no second at Telegram holds more. A chat's (group's) next message
+/// waits a full interval after the previous one was answered.
+/// Every granted call must be reported with <see cref="Delivered"/> when it comes back, whatever the outcome.
 /// A 429 pauses everything for retry_after.
 /// Thread-safe; time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -19,6 +22,7 @@ public sealed class TelegramRateLimiter
 {
     private readonly TimeProvider _clock;
     private readonly Bucket _global;
+    private readonly RecentCalls _recent;
     private readonly double _chatRate, _chatBurst, _groupRate, _groupBurst;
     private readonly Dictionary<long, Bucket> _chats = [];
     private readonly Dictionary<long, Bucket> _groups = [];
@@ -26,22 +30,32 @@ public sealed class TelegramRateLimiter
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _lastPrune;
 
+    /// <summary>Longer than any call may take (the send timeout is at most 120 s).</summary>
+    private static readonly TimeSpan MaxInFlight = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
+
     public TelegramRateLimiter(IOptions<TelegramOptions> options, TimeProvider clock)
     {
         var o = options.Value;
         _clock = clock;
         var now = clock.GetUtcNow();
-        // A third of a second's worth of burst and 95 % of the rate: requests granted here reach Telegram with
-        // jitter (busy CPU, several calls in flight), and that headroom keeps the bunching under Telegram's limit.
-        _global = new Bucket(Math.Max(1, Math.Floor(o.GlobalPerSecond / 3.0)), o.GlobalPerSecond * 0.95, now);
-        // The same headroom per chat and group: Telegram counts when a message arrives, and two sends 1.00 s apart
+        // One under the limit: room for a checker that counts "at most 30" one differently. A small bucket spreads
+        // the calls so they do not leave in one bunch after a quiet spell.
+        _recent = new RecentCalls(Math.Max(1, o.GlobalPerSecond - 1), TimeSpan.FromSeconds(1), MaxInFlight);
+        _global = new Bucket(Math.Max(1, Math.Round(o.GlobalPerSecond / 10.0)), o.GlobalPerSecond, now);
+        // A bucket of capacity C and rate R lets through at most C + floor(R) in a window: a group's capacity takes
+        // what keeps a minute one under its limit. Per chat and group the rate is 90 %: Telegram counts when a message arrives, and two sends 1.00 s apart
         // here can arrive 0.98 s apart there.
         _chatRate = o.PerChatPerSecond * 0.9;
         _chatBurst = Math.Max(1, o.PerChatBurst);
         _groupRate = o.PerGroupPerMinute / 60.0 * 0.9;
-        _groupBurst = Math.Max(1, Math.Min(5, o.PerGroupPerMinute / 4));
+        _groupBurst = BurstWithin(o.PerGroupPerMinute, _groupRate * 60);
         _lastPrune = now;
     }
+
+    /// <summary>The bucket capacity that keeps capacity + floor(rate per window) one below the window's limit.</summary>
+    private static double BurstWithin(int limitPerWindow, double ratePerWindow)
+        => Math.Max(1, limitPerWindow - 1 - Math.Floor(ratePerWindow + 1e-9));
 
     /// <summary>
     /// Takes a token from every bucket that applies, or none and says how long to wait.
@@ -54,6 +68,8 @@ public sealed class TelegramRateLimiter
             var now = _clock.GetUtcNow();
             if (now < _pausedUntil) return new RateDecision(_pausedUntil - now, true);
             var globalWait = _global.WaitFor(now);
+            var windowWait = _recent.WaitFor(now);
+            if (windowWait > globalWait) globalWait = windowWait;
             if (globalWait > TimeSpan.Zero) return new RateDecision(globalWait, true);
             Bucket? chat = null, group = null;
             if (chatMessage)
@@ -69,6 +85,7 @@ public sealed class TelegramRateLimiter
                 if (wait > TimeSpan.Zero) return new RateDecision(wait, false);
             }
             _global.Take(now);
+            _recent.Started(now);
             chat?.Take(now);
             group?.Take(now);
             if (now - _lastPrune > TimeSpan.FromMinutes(5)) Prune(now);
@@ -77,16 +94,19 @@ public sealed class TelegramRateLimiter
     }
 
     /// <summary>
-    /// A call to this chat has come back. Telegram counts a message when it arrives, which can be well after we
-    /// took its token (a busy CPU, a slow network): the chat's bucket is set back to where it would be had the token
-    /// been taken just now, so its next message starts a full interval after this answer and cannot arrive too close
-    /// behind it, however long the call was in flight.
+    /// A granted call has come back (sent, refused or failed). Telegram counted it when it arrived, which can be well
+    /// after we granted it (a busy CPU, a slow network): it stays in the global count for a second from now, and the
+    /// chat's bucket is set back to where it would be had the token been taken just now, so the chat's next message
+    /// starts a full interval after this answer, however long the call was in flight.
     /// </summary>
-    public void Delivered(long chatId)
+    /// <param name="chatMessage">As given to <see cref="TryAcquire"/>.</param>
+    public void Delivered(long chatId, bool chatMessage = true)
     {
         lock (_lock)
         {
             var now = _clock.GetUtcNow();
+            _recent.Finished(now);
+            if (!chatMessage) return;
             if (_chats.TryGetValue(chatId, out var chat)) chat.CountFrom(now);
             if (_groups.TryGetValue(chatId, out var group)) group.CountFrom(now);
         }
@@ -120,6 +140,33 @@ public sealed class TelegramRateLimiter
         foreach (var map in new[] { _chats, _groups })
             foreach (var id in map.Where(kv => kv.Value.IsFull(now)).Select(kv => kv.Key).ToList())
                 map.Remove(id);
+    }
+
+    /// <summary>
+    /// Calls in flight and calls answered less than <paramref name="window"/> ago: Telegram may have counted any of
+    /// them in the window that a new call would arrive in. At most <paramref name="max"/>. A call never reported
+    /// back (a caller's bug) stops counting after <paramref name="maxInFlight"/>, so a leak cannot stall sending.
+    /// </summary>
+    private sealed class RecentCalls(int max, TimeSpan window, TimeSpan maxInFlight)
+    {
+        private readonly Queue<DateTimeOffset> _inFlight = new();   // when each started, oldest first
+        private readonly Queue<DateTimeOffset> _answered = new();   // when each came back, oldest first
+
+        public TimeSpan WaitFor(DateTimeOffset now)
+        {
+            while (_answered.TryPeek(out var t) && now - t >= window) _answered.Dequeue();
+            while (_inFlight.TryPeek(out var t) && now - t >= maxInFlight) _inFlight.Dequeue();
+            if (_inFlight.Count + _answered.Count < max) return TimeSpan.Zero;
+            // Full: the oldest answer leaving the window frees a place; an answer coming back wakes the sender too.
+            return _answered.TryPeek(out var oldest) ? oldest + window - now : InFlightPoll;
+        }
+
+        public void Started(DateTimeOffset now) => _inFlight.Enqueue(now);
+
+        public void Finished(DateTimeOffset now)
+        {
+            if (_inFlight.TryDequeue(out _)) _answered.Enqueue(now);
+        }
     }
 
     private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
