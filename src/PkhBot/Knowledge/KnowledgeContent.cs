@@ -26,6 +26,9 @@ public sealed class KnowledgeContent
     /// <summary>other-programs.txt (optional): names of other programmes; a question naming one and not PKH itself is out of scope.</summary>
     public IReadOnlyList<string> OtherPrograms { get; init; } = [];
 
+    /// <summary>PKH topics the fact sheet has nothing on (a pendamping's pay, recruitment): phrases, all words present.</summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
+
     public KnowledgeDocument Document(string id) => Documents.First(d => d.Id == id);
 
     /// <summary>The default root: prompts/knowledge beside the executable (copied there by the build).</summary>
@@ -55,6 +58,7 @@ public sealed class KnowledgeContent
             DomainTerms = ReadList(File.ReadAllLines(Path.Combine(root, "domain-terms.txt"))),
             Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
             OtherPrograms = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [],
+            NotCovered = File.Exists(Path.Combine(root, "not-covered.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "not-covered.txt"))) : [],
         };
     }
 

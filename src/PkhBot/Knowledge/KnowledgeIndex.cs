@@ -41,6 +41,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<HashSet<string>[]> _variantStems = [];
     private readonly List<string[]> _domainTerms;
     private readonly List<string[]> _otherPrograms;
+    private readonly List<string[]> _notCovered;
 
     /// <summary>Stem of "PKH": a question that names PKH itself stays in scope even when it names another programme.</summary>
     private const string PkhStem = "pkh";
@@ -91,6 +92,7 @@ public sealed class KnowledgeIndex : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
+        _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
     }
 
     /// <summary>
@@ -133,6 +135,21 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);
+
+    /// <summary>
+    /// A PKH topic the documents have no facts on (not-covered.txt: "gaji pendamping"): whatever passage matched
+    /// its words ("pendamping" -> the graduation target per pendamping) would answer another question. The phrase's
+    /// words must stand side by side, in any order ("pendamping PKH gajinya berapa"), so "pendamping bilang gaji suami
+    /// di atas UMK" is still answered.
+    /// </summary>
+    public bool NotCovered(string question)
+    {
+        if (_notCovered.Count == 0) return false;
+        // "pendamping PKH gajinya": the programme's own name does not separate the phrase's words.
+        var words = Analyze(Normalizer.ExpandParts(question).Original).Where(w => !TopicTerms.Contains(w)).ToList();
+        return _notCovered.Any(phrase => Enumerable.Range(0, Math.Max(0, words.Count - phrase.Length + 1))
+            .Any(i => phrase.All(words.GetRange(i, phrase.Length).Contains)));
+    }
 
     /// <summary>
     /// True when most of the question's own words (two or more) appear nowhere in the knowledge base ("uang pkh

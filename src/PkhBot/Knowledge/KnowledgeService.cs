@@ -30,8 +30,8 @@ public sealed partial class KnowledgeService(
 
     public async Task<Answer> AnswerAsync(string question, CancellationToken ct)
     {
-        var (offline, aboutPkh) = Offline(question);
-        if (llm is null || !aboutPkh) return offline;   // outside PKH: no need to ask anyone
+        var (offline, askLlm) = Offline(question);
+        if (llm is null || !askLlm) return offline;   // outside PKH, or a topic the documents lack: no need to ask anyone
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(TimeSpan.FromSeconds(ai?.Value.TimeoutSeconds ?? 30));
         try
@@ -45,14 +45,18 @@ public sealed partial class KnowledgeService(
         }
     }
 
+    private const double NotCoveredScore = 0.001;
+
     /// <summary>The extractive answer (no LLM, no I/O).</summary>
     public Answer AnswerOffline(string question) => Offline(question).Answer;
 
-    private (Answer Answer, bool AboutPkh) Offline(string question)
+    private (Answer Answer, bool AskLlm) Offline(string question)
     {
         if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
+        // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
+        if (index.NotCovered(question)) return (Answer.DontKnow(NotCoveredScore), false);
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.

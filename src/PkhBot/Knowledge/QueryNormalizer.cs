@@ -48,6 +48,7 @@ public sealed class QueryNormalizer
         }
         foreach (var t in content.DomainTerms) AddWords(t);
         foreach (var t in content.OtherPrograms) AddWords(t);
+        foreach (var t in content.NotCovered) AddWords(t);
         foreach (var (word, freq) in _vocabulary) AddWithoutVowels(word, freq);
         var maxLen = _vocabulary.Keys.Max(k => k.Length);
         _vocabularyByLength = new string[maxLen + 3][];

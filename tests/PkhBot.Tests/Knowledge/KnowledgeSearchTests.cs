@@ -32,6 +32,29 @@ public sealed class KnowledgeSearchTests
         Assert.Equal(0, a.Score);
     }
 
+    [Theory]
+    [InlineData("gaji pendamping pkh berapa")]
+    [InlineData("pendamping PKH gajinya brp")]
+    [InlineData("lowongan pendamping pkh 2026 ada gk")]
+    [InlineData("cara daftar jd pendamping pkh")]
+    public void A_pkh_topic_the_documents_have_no_facts_on_is_not_answered_from_a_passage_that_shares_its_words(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered);
+        Assert.Equal(KnowledgeTexts.DontKnow, a.Text);
+        Assert.True(a.Score > 0);   // still a PKH question: a KPM is offered a person
+    }
+
+    [Fact]
+    public void The_same_words_apart_in_another_question_still_get_its_answer()
+    {
+        var a = Service.Value.AnswerOffline("pendamping bilang gaji suami saya di atas UMK, pkh dicabut?");
+
+        Assert.True(a.Answered);
+        Assert.Contains("UMK", a.Text);
+    }
+
     [Fact]
     public void A_very_long_message_is_answered_without_trouble()
     {
