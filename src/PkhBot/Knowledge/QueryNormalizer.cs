@@ -72,6 +72,7 @@ public sealed class QueryNormalizer
     {
         var tokens = Words(text).ToList();
         if (AsksForAmount(tokens)) tokens.Add(AmountWord);
+        AgeAsComponent(tokens);
         var primary = new StringBuilder();
         var secondary = new StringBuilder();
         // A phrase ("sekolah dasar", "kapan cairnya") is replaced by its canonical word, not added to.
@@ -180,6 +181,38 @@ public sealed class QueryNormalizer
             if (!(sb.Length > 0 && sb[^1] == c && char.IsLetter(c))) sb.Append(c);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A stated age is the component it falls in: "bayi umur 8 bulan", "anak usia 5 tahun" -> balita, "anak umur 10
+    /// tahun" -> sekolah (the words "umur 5 tahun" would otherwise pull the question to the lansia age limit);
+    /// "umur 68" -> lansia as well. An age is a number after umur/usia or after a child word; "sudah 8 bulan tidak
+    /// cair" is a duration, not an age. School age needs a child in the question ("umur 17" alone may be a mother).
+    /// </summary>
+    private static void AgeAsComponent(List<string> tokens)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!int.TryParse(tokens[i], out var n)) continue;
+            var before = tokens[i - 1];
+            var unit = i + 1 < tokens.Count && tokens[i + 1] is "bulan" or "tahun" ? tokens[i + 1] : null;
+            var afterAgeWord = before is "umur" or "usia";
+            if (!afterAgeWord && !(ChildWords.Contains(before) && unit is not null)) continue;
+            var component = unit == "bulan" || n <= 6 ? "balita"
+                : n <= 21 && tokens.Any(ChildWords.Contains) ? "sekolah"
+                : null;
+            if (component is not null)
+            {
+                // The age words go: what is left asks about a young child, or a child at school.
+                var start = afterAgeWord ? i - 1 : i;
+                tokens.RemoveRange(start, i - start + 1 + (unit is null ? 0 : 1));
+                tokens.Insert(start, component);
+                return;
+            }
+            if (n >= 60 && n < 120) { tokens.Add("lansia"); return; }
+        }
+    }
+
+    private static readonly HashSet<string> ChildWords = ["anak", "anakku", "bayi", "bayiku", "balita", "cucu", "cucuku", "putra", "putri"];
 
     /// <summary>
     /// "berapa" asks for money unless a counted thing follows ("berapa kali", "berapa persen") or a

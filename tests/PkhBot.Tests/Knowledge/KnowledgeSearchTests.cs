@@ -55,6 +55,27 @@ public sealed class KnowledgeSearchTests
         Assert.Contains("UMK", a.Text);
     }
 
+    [Theory]
+    [InlineData("bayi umur 8 bln dpt pkh brp", "750.000")]
+    [InlineData("anak 3 th dapat pkh berapa", "750.000")]
+    [InlineData("anakku umur 10 tahun dapat berapa", "225.000")]   // school age: the amounts per school level
+    [InlineData("mbah umur 68 dapat pkh berapa", "600.000")]
+    public void A_stated_age_is_answered_with_the_component_it_falls_in(string question, string amount)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.True(a.Answered, question);
+        Assert.Contains(amount, a.Text);
+    }
+
+    [Fact]
+    public void A_number_of_months_that_is_not_an_age_does_not_turn_into_a_toddler()
+    {
+        var a = Service.Value.AnswerOffline("sudah 8 bulan pkh tidak cair");
+
+        Assert.DoesNotContain("750.000", a.Text);
+    }
+
     [Fact]
     public void A_very_long_message_is_answered_without_trouble()
     {
