@@ -18,7 +18,19 @@ public static class ImportTexts
 
     public const string MissingId = "id_kpm kosong";
     public static string IdTooLong(int max) => $"id_kpm lebih dari {max} karakter";
-    public const string BadNik = "NIK harus 16 angka";
+    /// <summary>Why a NIK is refused, in terms the operator can act on; the NIK itself is never echoed (UU PDP).</summary>
+    public static string BadNik(string nik)
+    {
+        if (nik.Length == 0) return "NIK kosong";
+        // Excel turns a 16-digit NIK into a number: 3.52201E+15, its last digits already lost.
+        if (nik.Contains("E+", StringComparison.OrdinalIgnoreCase))
+            return "NIK berubah jadi angka (…E+15) oleh Excel dan digit terakhirnya hilang; format kolom NIK sebagai Teks, isi ulang NIK, lalu impor lagi";
+        if (nik.All(char.IsAsciiDigit)) return $"NIK harus 16 angka (terisi {nik.Length} angka)";
+        return "NIK harus 16 angka (ada huruf atau tanda lain)";
+    }
+    public static string NumericNik(int rows)
+        => $"{rows} NIK tersimpan sebagai angka, bukan teks: Excel hanya menyimpan 15 digit, jadi digit ke-16 bisa berubah jadi 0. " +
+           "Periksa NIK yang berakhiran 0, dan format kolom NIK sebagai Teks untuk berikutnya.";
     public const string MissingName = "nama_pengurus kosong";
     public static string Formula(string column) => $"{column} diawali = + - @ (terlihat seperti rumus spreadsheet); perbaiki isinya";
     public static string UnknownKecamatan(string name) => $"kecamatan '{name}' tidak dikenal di Kabupaten Bojonegoro";

@@ -87,6 +87,7 @@ public static class RosterReader
         string[]? keys = null;
         var rows = new List<RosterRow>();
         var line = 1;
+        var numericNiks = 0;
         foreach (IDictionary<string, object?> cells in MiniExcel.Query(path, useHeaderRow: true, configuration: config))
         {
             line++;
@@ -100,8 +101,11 @@ public static class RosterReader
             for (var c = 0; c < fields.Length; c++)
                 fields[c] = CellText(cells.TryGetValue(keys![map[c]], out var v) ? v : null);
             if (fields.All(f => f.Length == 0)) continue;
+            if (cells.TryGetValue(keys![map[RosterColumns.Nik]], out var nik) && nik is double or decimal) numericNiks++;
             rows.Add(new RosterRow(line, fields));
         }
+        // Typed into Excel as a number, a NIK keeps 15 digits: the 16th silently becomes 0.
+        if (numericNiks > 0) warnings.Add(ImportTexts.NumericNik(numericNiks));
         if (map is null)
         {
             // No data rows: still check the header so an empty template with a wrong header is reported.

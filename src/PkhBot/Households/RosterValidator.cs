@@ -51,7 +51,7 @@ public static class RosterValidator
         else if (id.Length > 32) Fail(ImportTexts.IdTooLong(32));
 
         var nik = CleanNik(r[RosterColumns.Nik]);
-        if (!IsNik(nik)) Fail(ImportTexts.BadNik);
+        if (!IsNik(nik)) Fail(ImportTexts.BadNik(nik));
 
         var nama = r[RosterColumns.NamaPengurus];
         if (nama.Length == 0) Fail(ImportTexts.MissingName);

@@ -5,6 +5,20 @@ namespace PkhBot.Tests.Households;
 public sealed class RosterRulesTests
 {
     [Theory]
+    [InlineData("3.52201E+15", "Excel", "Teks")]                 // a spreadsheet turned it into a number
+    [InlineData("352201123456789", "terisi 15 angka", null)]
+    [InlineData("35220112345678AB", "huruf", null)]
+    [InlineData("", "NIK kosong", null)]
+    public void A_refused_nik_says_what_to_fix_without_repeating_it(string nik, string says, string? alsoSays)
+    {
+        var reason = ImportTexts.BadNik(nik);
+
+        Assert.Contains(says, reason);
+        if (alsoSays is not null) Assert.Contains(alsoSays, reason);
+        if (nik.Length > 4) Assert.DoesNotContain(nik[..6], reason);
+    }
+
+    [Theory]
     [InlineData("Kepoh Baru", "Kepohbaru")]
     [InlineData("Sumberejo", "Sumberrejo")]
     [InlineData("  kec. DANDER ", "Dander")]
