@@ -44,6 +44,7 @@ public sealed class BenchVerbTests
         Assert.False(ingest.TryGetProperty("failed", out _), err + ingest);
         Assert.True(ingest.GetProperty("telegram reports/s").GetProperty("value").GetDouble() > 0);
         Assert.True(ingest.GetProperty("pipeline p99").GetProperty("value").GetDouble() > 0);
+        Assert.True(ingest.GetProperty("pipeline reports/s, batches of 16").GetProperty("value").GetDouble() > 0);
         var reminders = json.GetProperty("reminders");
         Assert.False(reminders.TryGetProperty("failed", out _), err + reminders);
         Assert.Contains("nudges", reminders.GetProperty("pendamping-weekly").GetProperty("note").GetString());

@@ -43,9 +43,9 @@ public sealed class TelegramRateLimiter
         // the calls so they do not leave in one bunch after a quiet spell.
         _recent = new RecentCalls(Math.Max(1, o.GlobalPerSecond - 1), TimeSpan.FromSeconds(1), MaxInFlight);
         _global = new Bucket(Math.Max(1, Math.Round(o.GlobalPerSecond / 10.0)), o.GlobalPerSecond, now);
+        // Per chat and group the rate is 90 %: two sends 1.00 s apart here can arrive 0.98 s apart at Telegram.
         // A bucket of capacity C and rate R lets through at most C + floor(R) in a window: a group's capacity takes
-        // what keeps a minute one under its limit. Per chat and group the rate is 90 %: Telegram counts when a message arrives, and two sends 1.00 s apart
-        // here can arrive 0.98 s apart there.
+        // what keeps a minute one under its limit.
         _chatRate = o.PerChatPerSecond * 0.9;
         _chatBurst = Math.Max(1, o.PerChatBurst);
         _groupRate = o.PerGroupPerMinute / 60.0 * 0.9;
