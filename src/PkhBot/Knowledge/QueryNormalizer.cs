@@ -187,6 +187,7 @@ public sealed class QueryNormalizer
     /// tahun" -> sekolah (the words "umur 5 tahun" would otherwise pull the question to the lansia age limit);
     /// "umur 68" -> lansia as well. An age is a number after umur/usia or after a child word; "sudah 8 bulan tidak
     /// cair" is a duration, not an age. School age needs a child in the question ("umur 17" alone may be a mother).
+    /// How far a pregnancy is ("hamil 5 bulan") is dropped: it changes nothing in the answer.
     /// </summary>
     private static void AgeAsComponent(List<string> tokens)
     {
@@ -195,6 +196,13 @@ public sealed class QueryNormalizer
             if (!int.TryParse(tokens[i], out var n)) continue;
             var before = tokens[i - 1];
             var unit = i + 1 < tokens.Count && tokens[i + 1] is "bulan" or "tahun" ? tokens[i + 1] : null;
+            // "hamil 5 bulan": how far along, not a duration ("cair 2 bulan") nor an age: the words go.
+            if (PregnancyWords.Contains(before) && unit == "bulan")
+            {
+                tokens.RemoveRange(i, 2);
+                i--;
+                continue;
+            }
             var afterAgeWord = before is "umur" or "usia";
             if (!afterAgeWord && !(ChildWords.Contains(before) && unit is not null)) continue;
             var component = unit == "bulan" || n <= 6 ? "balita"
@@ -211,6 +219,8 @@ public sealed class QueryNormalizer
             if (n >= 60 && n < 120) { tokens.Add("lansia"); return; }
         }
     }
+
+    private static readonly HashSet<string> PregnancyWords = ["hamil", "bumil", "mbobot", "meteng", "ngandung", "mengandung"];
 
     private static readonly HashSet<string> ChildWords = ["anak", "anakku", "bayi", "bayiku", "balita", "cucu", "cucuku", "putra", "putri"];
 

@@ -60,6 +60,7 @@ public sealed class KnowledgeSearchTests
     [InlineData("anak 3 th dapat pkh berapa", "750.000")]
     [InlineData("anakku umur 10 tahun dapat berapa", "225.000")]   // school age: the amounts per school level
     [InlineData("mbah umur 68 dapat pkh berapa", "600.000")]
+    [InlineData("lagi hamil 4 bulan dapat pkh berapa", "750.000")]   // how far along, not "cair 2 bulan"
     public void A_stated_age_is_answered_with_the_component_it_falls_in(string question, string amount)
     {
         var a = Service.Value.AnswerOffline(question);
