@@ -108,17 +108,23 @@ public sealed class KnowledgeIndex : IDisposable
 
     public static KnowledgeIndex Load(string root) => new(KnowledgeContent.Load(root));
 
-    /// <summary>Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.</summary>
+    /// <summary>
+    /// Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.
+    /// In question order, the user's own words first (<see cref="NotCovered"/> reads which stand side by side).
+    /// </summary>
     public IReadOnlyList<QueryTerm> QueryTerms(string question)
     {
         var (original, expansion) = Normalizer.ExpandParts(question);
+        var order = new List<string>();
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var t in Analyze(original)) terms[t] = TopicTerms.Contains(t) ? 0.3f : 1f;
-        foreach (var t in Analyze(expansion)) terms.TryAdd(t, TopicTerms.Contains(t) ? 0.3f : ExpansionWeight);
+        foreach (var t in Analyze(original))
+            if (terms.TryAdd(t, TopicTerms.Contains(t) ? 0.3f : 1f)) order.Add(t);
+        foreach (var t in Analyze(expansion))
+            if (terms.TryAdd(t, TopicTerms.Contains(t) ? 0.3f : ExpansionWeight)) order.Add(t);
         // "apa pengertian PKH": when nothing but question words is left, the topic word is the question.
         if (terms.All(kv => TopicTerms.Contains(kv.Key) || QuestionWords.Contains(kv.Key) || kv.Value < 1f))
             foreach (var t in TopicTerms.Where(terms.ContainsKey).ToList()) terms[t] = 1f;
-        return terms.Select(kv => new QueryTerm(kv.Key, kv.Value)).ToList();
+        return order.Select(t => new QueryTerm(t, terms[t])).ToList();
     }
 
     private const float ExpansionWeight = 0.6f;
@@ -142,11 +148,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// words must stand side by side, in any order ("pendamping PKH gajinya berapa"), so "pendamping bilang gaji suami
     /// di atas UMK" is still answered.
     /// </summary>
-    public bool NotCovered(string question)
+    public bool NotCovered(IReadOnlyList<QueryTerm> terms)
     {
         if (_notCovered.Count == 0) return false;
         // "pendamping PKH gajinya": the programme's own name does not separate the phrase's words.
-        var words = Analyze(Normalizer.ExpandParts(question).Original).Where(w => !TopicTerms.Contains(w)).ToList();
+        var words = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
         return _notCovered.Any(phrase => Enumerable.Range(0, Math.Max(0, words.Count - phrase.Length + 1))
             .Any(i => phrase.All(words.GetRange(i, phrase.Length).Contains)));
     }

@@ -56,7 +56,7 @@ public sealed partial class KnowledgeService(
         var terms = index.QueryTerms(question);
         if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
-        if (index.NotCovered(question)) return (Answer.DontKnow(NotCoveredScore), false);
+        if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
