@@ -98,18 +98,17 @@ public sealed class IngestProbe : IBenchProbe
 
             // The same pipeline without Telegram, in the running host (its background checkpoints included); the
             // console channel keeps the sender out of it, so only the pipeline is measured.
+            var pipeline = app.Services.GetRequiredService<ConversationPipeline>();   // a singleton: it makes a scope per update
+            Incoming ConsoleUpdate(long updateId, int i) => new()
+            {
+                Channel = "console", UpdateId = updateId, UserId = User(i), ChatId = User(i), Text = Text(i + 7), SentAt = TimeProvider.System.GetUtcNow(),
+            };
             var direct = new List<double>();
             var pipeStart = Stopwatch.StartNew();
             for (var i = 0; i < reports; i++)
             {
                 var t = Stopwatch.GetTimestamp();
-                await using var scope = app.Services.CreateAsyncScope();
-                var pipeline = scope.ServiceProvider.GetRequiredService<ConversationPipeline>();
-                var u = User(i);
-                await pipeline.ProcessAsync(new Incoming
-                {
-                    Channel = "console", UpdateId = 90_000_000 + i, UserId = u, ChatId = u, Text = Text(i + 7), SentAt = TimeProvider.System.GetUtcNow(),
-                }, ct);
+                await pipeline.ProcessAsync(ConsoleUpdate(90_000_000 + i, i), ct);
                 direct.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
             var pipeSeconds = pipeStart.Elapsed.TotalSeconds;
@@ -119,15 +118,7 @@ public sealed class IngestProbe : IBenchProbe
             // the Telegram figure is what HTTP, polling and sending the replies cost.
             var batchStart = Stopwatch.StartNew();
             for (var i = 0; i < reports; i += BatchSize)
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var pipeline = scope.ServiceProvider.GetRequiredService<ConversationPipeline>();
-                var batch = Enumerable.Range(i, Math.Min(BatchSize, reports - i)).Select(j => new Incoming
-                {
-                    Channel = "console", UpdateId = 95_000_000 + j, UserId = User(j), ChatId = User(j), Text = Text(j + 11), SentAt = TimeProvider.System.GetUtcNow(),
-                }).ToList();
-                await pipeline.ProcessBatchAsync(batch, ct);
-            }
+                await pipeline.ProcessBatchAsync(Enumerable.Range(i, Math.Min(BatchSize, reports - i)).Select(j => ConsoleUpdate(95_000_000 + j, j + 4)).ToList(), ct);
             var batchSeconds = batchStart.Elapsed.TotalSeconds;
             await app.StopAsync(CancellationToken.None);
 
