@@ -19,7 +19,7 @@ public sealed class RemindersOptions : IValidatableObject
 
     /// <summary>Local time (HH:mm) from which nothing is delivered ...</summary>
     public string QuietHoursStart { get; set; } = "21:00";
-    /// <summary>... until this local time (HH:mm).</summary>
+    /// <summary>... until this local time (HH:mm). The same time as the start: no quiet hours.</summary>
     public string QuietHoursEnd { get; set; } = "06:00";
 
     public ReminderCrons Cron { get; set; } = new();

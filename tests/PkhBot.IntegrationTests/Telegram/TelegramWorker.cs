@@ -34,6 +34,10 @@ public sealed class TelegramWorker : IAsyncDisposable
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:SendTimeoutSeconds"] = "3",
             ["Telegram:RetryInitialDelayMs"] = "100",
+            // Real clock: with the default quiet hours (21:00-06:00 WIB) an announcement queued during a CI run in the
+            // evening would wait for the morning. Equal start and end: no quiet hours (tested on WorkCalendar itself).
+            ["Reminders:QuietHoursStart"] = "00:00",
+            ["Reminders:QuietHoursEnd"] = "00:00",
         };
         if (databaseFile is not null) config["ConnectionStrings:PkhBot"] = $"Data Source={databaseFile}";
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;

@@ -28,6 +28,18 @@ public sealed class WorkCalendarTests
         Assert.Equal(at, Calendar().NextDeliveryTime(at));
     }
 
+    [Theory]
+    [InlineData(22, 15)]
+    [InlineData(3, 0)]
+    [InlineData(12, 0)]
+    public void The_same_start_and_end_means_no_quiet_hours(int hour, int minute)
+    {
+        var calendar = new WorkCalendar(Options.Create(new RemindersOptions { QuietHoursStart = "00:00", QuietHoursEnd = "00:00" }));
+        var at = new DateTimeOffset(2025, 11, 17, hour, minute, 0, Wib);
+        Assert.False(calendar.IsQuiet(at));
+        Assert.Equal(at, calendar.NextDeliveryTime(at));
+    }
+
     [Fact]
     public void Quiet_hours_are_judged_in_WIB_not_UTC()
     {
