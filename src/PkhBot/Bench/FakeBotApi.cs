@@ -64,6 +64,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Answer 429 when the rate limits are exceeded (on by default, like Telegram).</summary>
     public bool EnforceRateLimits { get; set; } = true;
 
+    /// <summary>
+    /// How long an empty long poll is held. Tests want it short (150 ms) so they finish quickly; null holds it for the
+    /// whole `timeout` the bot asked for, as Telegram does: an idle bot then polls once per timeout, not 7 times a second.
+    /// </summary>
+    public TimeSpan? EmptyLongPollHold { get; set; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>Which limit the last 429 for exceeding a rate was about ("global", "chat 42", "group -100"): for test messages.</summary>
     public string? LastRateLimit { get; private set; }
 
@@ -177,6 +183,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     /// <summary>Every request, with the status the fake answered.</summary>
     public IReadOnlyList<ApiCall> Calls { get { lock (_lock) return _calls.ToList(); } }
+
+    /// <summary>getUpdates calls received so far, counted on arrival (<see cref="Calls"/> records a held long poll only when it is answered).</summary>
+    public int PollsReceived => Volatile.Read(ref _pollsReceived);
+    private int _pollsReceived;
 
     /// <summary>Messages (not button answers) sent to one chat.</summary>
     public IReadOnlyList<SentMessage> SentTo(long chatId) => Sent.Where(s => s.ChatId == chatId && s.Method != "answerCallbackQuery").ToList();
@@ -301,11 +311,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task<JsonArray> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
     {
+        Interlocked.Increment(ref _pollsReceived);
         var offset = ReadLong(body["offset"]) ?? 0;
         var limit = (int)(ReadLong(body["limit"]) ?? 100);
         var timeout = ReadLong(body["timeout"]) ?? 0;
-        // Answer an empty long poll after a short while instead of holding the connection for `timeout` seconds.
-        var deadline = _time.Elapsed + TimeSpan.FromMilliseconds(timeout > 0 ? 150 : 0);
+        var deadline = _time.Elapsed + (timeout <= 0 ? TimeSpan.Zero : EmptyLongPollHold ?? TimeSpan.FromSeconds(timeout));
         while (true)
         {
             Task queued;
