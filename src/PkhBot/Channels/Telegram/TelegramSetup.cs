@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using global::Telegram.Bot;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class TelegramSetup
         builder.Services.AddSingleton<TelegramMetrics>();
         builder.Services.AddSingleton<TelegramBotInfo>();
         if (!settings.HasToken) return builder;
+        UseGeneratedJsonMetadata();
 
         builder.Services.AddHttpClient(HttpClientName, (sp, http) =>
             {
@@ -59,6 +61,18 @@ public static class TelegramSetup
             else builder.Services.AddHostedService<TelegramPoller>();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Telegram.Bot ships source-generated JSON metadata for every Bot API type but leaves its shared options on
+    /// reflection, which emits an accessor per property of the whole Update graph at the first getUpdates answer
+    /// (~4 MB of an idle bot's working set). The generated metadata goes first; reflection stays behind it for any
+    /// type the library's context does not list. The options freeze at first use, so this runs before any client exists.
+    /// </summary>
+    private static void UseGeneratedJsonMetadata()
+    {
+        if (JsonBotAPI.Options.IsReadOnly) return;
+        JsonBotAPI.Options.TypeInfoResolver = JsonTypeInfoResolver.Combine(JsonBotSerializerContext.Default, new DefaultJsonTypeInfoResolver());
     }
 
     public static WebApplication MapTelegramWebhook(this WebApplication app)
