@@ -8,6 +8,7 @@ namespace PkhBot.Operations;
 public static class OperationsSetup
 {
     public const string ReadyTag = "ready";
+    public const int MetricCardinalityLimit = 100;
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
@@ -30,6 +31,9 @@ public static class OperationsSetup
             {
                 builder.Services.AddOpenTelemetry().WithMetrics(m => m
                     .AddMeter(PkhMetrics.MeterName)
+                    // Our tags have a handful of values (channel, job, answered); the default of 2,000 points per
+                    // metric preallocates ~1.6 MB for eleven metrics that an idle bot holds for nothing.
+                    .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit })
                     .AddPrometheusExporter());
             }
         }
