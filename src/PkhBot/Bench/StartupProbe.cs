@@ -6,8 +6,8 @@ namespace PkhBot.Bench;
 /// `dotnet PkhBot.dll run` as a child process against a fake Bot API: process start -> first getUpdates (polling
 /// started: ready), then the working set of the idle bot. Idle the way Telegram makes it: the fake holds each empty
 /// long poll for its whole timeout (5 s here), so the bot has deserialised a few getUpdates answers and its timers
-/// have fired; the figure is the median of one sample a second from 10 to 25 s after ready (a bot measured 2 s
-/// after its first poll, before any answer, looked ~15 MB lighter than it stays). The child is killed afterwards.
+/// have fired; the figure is the median of one sample a second from 10 to 25 s after ready (sampled 2 s after the
+/// first poll, as before, a bot that settled at ~170 MB read 156). The child is killed afterwards.
 /// </summary>
 public sealed class StartupProbe : IBenchProbe
 {
