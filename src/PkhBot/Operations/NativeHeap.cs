@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 namespace PkhBot.Operations;
 
 /// <summary>
-/// glibc serves a malloc below its mmap threshold (128 KiB at start, raised up to 32 MiB each time a bigger mapped
-/// block is freed) from per-thread arenas and keeps what is freed there. The JIT's scratch blocks (64 KiB and up)
-/// and SQLite's page-cache blocks land there while the bot starts, answers its first poll and re-compiles hot
-/// methods, so an idle bot sat at ~170 MB. With a fixed 64 KiB threshold such blocks are mapped and go back to the
-/// system when freed: ~152 MB (`bench --only start-up`; 128 KiB changed nothing, 32 KiB no more than 64).
+/// glibc serves a malloc below its mmap threshold (128 KiB at start) from per-thread arenas and keeps what is freed
+/// there. The JIT's scratch blocks and SQLite's page-cache blocks (64-128 KiB) land there while the bot starts,
+/// answers its first poll and re-compiles hot methods, so an idle bot sat at ~170 MB. With the threshold at 64 KiB
+/// such blocks are mapped and go back to the system when freed: ~152 MB (`bench --only start-up`; fixing it at
+/// 128 KiB changed nothing, 32 KiB gained nothing over 64).
 /// An operator's MALLOC_MMAP_THRESHOLD_ wins; nothing happens on other C libraries or systems.
 /// </summary>
 internal static class NativeHeap
