@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace PkhBot.Data;
@@ -28,10 +29,37 @@ public sealed partial class DatabaseInitializer(
     {
         // MigrateAsync also diffs the model against the snapshot and takes the migration lock: a second or more
         // on every restart. Comparing the applied ids is a single query, so an up-to-date database starts fast.
-        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var applied = await AppliedMigrationsAsync(db, ct);
         if (!db.Database.GetMigrations().All(applied.Contains))
             await db.Database.MigrateAsync(ct);
         await wilayah.SeedAsync(ct);
+    }
+
+    /// <summary>
+    /// The ids in EF's history table, read with one plain query. EF's own GetAppliedMigrationsAsync first builds a model
+    /// of that table through its whole convention set: ~300 types and their compiled code that then stay in memory for
+    /// the life of the bot. No table yet (a new database) or any failure reads as "none applied", so EF migrates.
+    /// </summary>
+    internal static async Task<HashSet<string>> AppliedMigrationsAsync(DbContext db, CancellationToken ct)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT MigrationId FROM {HistoryRepository.DefaultTableName}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        }
+        catch (System.Data.Common.DbException)
+        {
+            applied.Clear();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return applied;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PkhBot.Data;
 
@@ -13,8 +14,10 @@ internal static class DbContextConfigurator
     /// </summary>
     public static void UseSqlite(DbContextOptionsBuilder o, string? connectionString, bool backgroundCheckpoints = false)
         => o.UseSqlite(connectionString ?? DefaultSqlite, x => x.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmaInterceptor(backgroundCheckpoints), new SqliteStatementCache());
+            .AddInterceptors(new SqlitePragmaInterceptor(backgroundCheckpoints), new SqliteStatementCache())
+            .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>();
 
     public static void UseSqlServer(DbContextOptionsBuilder o, string connectionString)
-        => o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(5).MaxBatchSize(500).CommandTimeout(60));
+        => o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(5).MaxBatchSize(500).CommandTimeout(60))
+            .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>();
 }
