@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PkhBot.Data;
 
@@ -14,10 +13,8 @@ internal static class DbContextConfigurator
     /// </summary>
     public static void UseSqlite(DbContextOptionsBuilder o, string? connectionString, bool backgroundCheckpoints = false)
         => o.UseSqlite(connectionString ?? DefaultSqlite, x => x.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmaInterceptor(backgroundCheckpoints), new SqliteStatementCache())
-            .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>();
+            .AddInterceptors(new SqlitePragmaInterceptor(backgroundCheckpoints), new SqliteStatementCache());
 
     public static void UseSqlServer(DbContextOptionsBuilder o, string connectionString)
-        => o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(5).MaxBatchSize(500).CommandTimeout(60))
-            .ReplaceService<IMigrationsAssembly, MetadataMigrationsAssembly>();
+        => o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(5).MaxBatchSize(500).CommandTimeout(60));
 }

@@ -50,28 +50,6 @@ public sealed class MigrationTests
         Assert.Equal("wal", mode);
     }
 
-    [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("SqlServer")]
-    public void Migrations_are_found_from_metadata_exactly_as_EFs_assembly_scan_finds_them(string provider)
-    {
-        using DbContext db = provider == "Sqlite"
-            ? new SqliteDesignTimeFactory().CreateDbContext([])
-            : new SqlServerDesignTimeFactory().CreateDbContext([]);
-        var ours = db.GetService<IMigrationsAssembly>();
-        Assert.IsType<MetadataMigrationsAssembly>(ours);
-#pragma warning disable EF1001 // EF's own scanning implementation, as the reference.
-        IMigrationsAssembly efs = new Microsoft.EntityFrameworkCore.Migrations.Internal.MigrationsAssembly(
-            db.GetService<ICurrentDbContext>(), db.GetService<IDbContextOptions>(), db.GetService<IMigrationsIdGenerator>(),
-            db.GetService<Microsoft.EntityFrameworkCore.Diagnostics.IDiagnosticsLogger<DbLoggerCategory.Migrations>>());
-#pragma warning restore EF1001
-
-        Assert.NotEmpty(efs.Migrations);
-        Assert.Equal(efs.Migrations.ToList(), ours.Migrations.ToList());
-        Assert.Equal(efs.ModelSnapshot!.GetType(), ours.ModelSnapshot!.GetType());
-        Assert.All(ours.Migrations.Values, t => Assert.EndsWith(provider, t.Namespace));
-    }
-
     [Fact]
     public async Task Applied_migrations_read_at_start_are_those_EF_reads_and_a_new_file_has_none()
     {
