@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using PkhBot.Conversation;
@@ -50,6 +51,26 @@ public static class UpdateMapper
             default:
                 return null;
         }
+    }
+
+    private static readonly HashSet<string> UpdateFields = ["update_id", "message", "callback_query"];
+    private static readonly HashSet<string> MessageFields = ["message_id", "from", "chat", "date", "text", "caption", "contact", "location", "photo"];
+
+    /// <summary>
+    /// Telegram's updates and messages are read into the fields <see cref="ToIncoming"/> reads (and a sent message's
+    /// id), nothing else. The bot asks Telegram for messages and button presses only (TelegramPoller.AllowedUpdates),
+    /// and the contract of Message's ~90 other fields, with the polls, stickers, gifts and payments beneath them, was
+    /// built at the first getUpdates answer and kept for good: ~4 MB of an idle bot (`bench --only start-up`).
+    /// Fields not kept are skipped like any unknown field. A new field read here must be added to these sets;
+    /// until it is, it reads as null (UpdateMapperTests parse every field the mapper reads from JSON).
+    /// </summary>
+    internal static void KeepReadFields(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        var keep = info.Type == typeof(Update) ? UpdateFields : info.Type == typeof(Message) ? MessageFields : null;
+        if (keep is null) return;
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+            if (!keep.Contains(info.Properties[i].Name)) info.Properties.RemoveAt(i);
     }
 
     public static string ChatTypeName(ChatType type) => type switch
