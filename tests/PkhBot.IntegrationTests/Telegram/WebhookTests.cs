@@ -97,6 +97,24 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_posted_update_is_stored_as_the_bot_reads_it_not_with_the_message_it_quotes()
+    {
+        var json = """
+            {"update_id":900005,"message":{"message_id":7,"date":1700000000,"chat":{"id":900005,"type":"private"},
+            "from":{"id":900005,"is_bot":false,"first_name":"Ani"},"text":"/bantuan",
+            "reply_to_message":{"message_id":6,"date":1699999000,"chat":{"id":900005,"type":"private"},
+            "from":{"id":900005,"is_bot":false,"first_name":"Ani"},"text":"NIK saya 3522011234567890"}}}
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_a, json, Secret)).StatusCode);
+        await _api.WaitForSentAsync(s => s.ChatId == 900_005);
+
+        var stored = Assert.Single(await _a.InboxAsync(), i => i.Payload.Contains("900005"));
+        Assert.Contains("/bantuan", stored.Payload);
+        Assert.DoesNotContain("3522011234567890", stored.Payload);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_an_update_is_a_bad_request()
     {
         var response = await PostAsync(_a, "{\"hello\":1}", Secret);

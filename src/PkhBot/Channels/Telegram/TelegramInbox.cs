@@ -35,10 +35,11 @@ public sealed partial class TelegramInbox(
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     /// <summary>Stores the update (unless known) and processes it. Throws only when it could not be stored.</summary>
-    public async Task<InboxOutcome> ReceiveAsync(Update update, string? rawJson, CancellationToken ct)
+    public async Task<InboxOutcome> ReceiveAsync(Update update, CancellationToken ct)
     {
         metrics.UpdateReceived();
-        var payload = rawJson ?? JsonSerializer.Serialize(update, JsonBotAPI.Options);
+        // As read, not as posted: what the bot reads (UpdateMapper.KeepReadFields), as a polled update is stored.
+        var payload = JsonSerializer.Serialize(update, JsonBotAPI.Options);
         var mine = await TryInsertAsync(update.Id, payload, ct) || await TryClaimAsync(update.Id, olderThan: null, ct);
         if (!mine)
         {

@@ -48,7 +48,7 @@ public static partial class TelegramWebhook
             return Results.BadRequest();
         }
         // Not the request's token: once stored, the update is finished even if Telegram hangs up.
-        await inbox.ReceiveAsync(update, body, CancellationToken.None);
+        await inbox.ReceiveAsync(update, CancellationToken.None);
         return Results.Ok();
     }
 
