@@ -15,4 +15,8 @@ public sealed class OperationsOptions
     /// <summary>/health/ready turns unhealthy when polling has had no successful Bot API call for this long.</summary>
     [Range(5, 3600, ErrorMessage = "Operations:TelegramStaleSeconds harus 5 sampai 3600 (detik tanpa panggilan Bot API berhasil sebelum tidak siap).")]
     public int TelegramStaleSeconds { get; set; } = 120;
+
+    /// <summary>How often an idle worker hands unused memory back (<see cref="IdleMemoryTrimmer"/>); 0 turns it off.</summary>
+    [Range(0, 86400, ErrorMessage = "Operations:IdleTrimSeconds harus 0 sampai 86400 (0 = mati).")]
+    public int IdleTrimSeconds { get; set; } = 60;
 }

@@ -27,6 +27,7 @@ public static class OperationsSetup
         if (builder.GetMode() == AppMode.Worker)
         {
             if (builder is WebApplicationBuilder web) web.WebHost.UseUrls(ops.Urls);
+            builder.Services.AddHostedService<IdleMemoryTrimmer>();
             if (ops.MetricsEnabled)
             {
                 builder.Services.AddOpenTelemetry().WithMetrics(m => m

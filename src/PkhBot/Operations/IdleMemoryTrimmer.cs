@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace PkhBot.Operations;
+
+/// <summary>
+/// An idle bot allocates ~40 KB/s (polls, the outbox check, scheduled jobs) and the GC sizes its youngest generation
+/// from the CPU cache, tens of MB here: left alone, an idle bot's working set climbed from ~146 MB to ~170 MB over
+/// ten minutes before the first collection. When little was allocated since the last look, one compacting collection
+/// hands that memory back. A busy bot collects on its own, so nothing is done then. The GC's own setting for this
+/// (DOTNET_GCgen0size) exists only as an environment variable.
+/// </summary>
+public sealed class IdleMemoryTrimmer(IOptions<OperationsOptions> options, TimeProvider clock) : BackgroundService
+{
+    /// <summary>Allocated since the last look below which the bot counts as idle.</summary>
+    internal const long IdleAllocationBytes = 32 * 1024 * 1024;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.IdleTrimSeconds;
+        if (seconds <= 0) return;
+        var last = GC.GetTotalAllocatedBytes();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds), clock, stoppingToken);
+                var now = GC.GetTotalAllocatedBytes();
+                if (ShouldTrim(now - last)) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                last = GC.GetTotalAllocatedBytes();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    internal static bool ShouldTrim(long allocatedSinceLastLook) => allocatedSinceLastLook < IdleAllocationBytes;
+}
