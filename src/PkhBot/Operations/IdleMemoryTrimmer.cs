@@ -11,8 +11,8 @@ namespace PkhBot.Operations;
 /// </summary>
 public sealed class IdleMemoryTrimmer(IOptions<OperationsOptions> options, TimeProvider clock) : BackgroundService
 {
-    /// <summary>Allocated since the last look below which the bot counts as idle.</summary>
-    internal const long IdleAllocationBytes = 32 * 1024 * 1024;
+    /// <summary>Allocation rate below which the bot counts as idle (an idle bot allocates ~40 KB/s; a busy one MBs).</summary>
+    internal const long IdleBytesPerSecond = 512 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +25,7 @@ public sealed class IdleMemoryTrimmer(IOptions<OperationsOptions> options, TimeP
             {
                 await Task.Delay(TimeSpan.FromSeconds(seconds), clock, stoppingToken);
                 var now = GC.GetTotalAllocatedBytes();
-                if (ShouldTrim(now - last)) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                if (ShouldTrim(now - last, seconds)) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 last = GC.GetTotalAllocatedBytes();
             }
         }
@@ -34,5 +34,5 @@ public sealed class IdleMemoryTrimmer(IOptions<OperationsOptions> options, TimeP
         }
     }
 
-    internal static bool ShouldTrim(long allocatedSinceLastLook) => allocatedSinceLastLook < IdleAllocationBytes;
+    internal static bool ShouldTrim(long allocatedSinceLastLook, int seconds) => allocatedSinceLastLook < IdleBytesPerSecond * seconds;
 }
