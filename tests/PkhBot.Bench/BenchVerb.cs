@@ -1,17 +1,25 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using PkhBot.Bench;
+using PkhBot.Cli;
 
-namespace PkhBot.Cli;
+namespace PkhBot.Bench;
 
 /// <summary>
 /// `bench [--json] [--scale N] [--only AREA...]`: whole-system figures on fresh SQLite files in a temp folder,
 /// each next to its budget. --scale 1 is a province (1,000,000 households, 4,000 pendamping, 5,000 nudges);
-/// the default 0.1 keeps a run at a few minutes. See src/PkhBot/Bench/README.md.
+/// the default 0.1 keeps a run at a few minutes. See tests/PkhBot.Bench/README.md.
 /// </summary>
 public static class BenchVerb
 {
+    /// <summary>The bench's command line: `bench [options]` as the product's verbs are parsed (exit 2 on a bad option).</summary>
+    public static async Task<int> RunCliAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var io = new CliIo(stdout ?? Console.Out, TextReader.Null, stderr ?? Console.Error);
+        var root = new RootCommand("PkhBot bench: whole-system figures against their budgets.") { Create(io) };
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Err });
+    }
+
     public static IReadOnlyList<IBenchProbe> Probes() =>
         [new KnowledgeProbe(), new ImportProbe(), new RemindersProbe(), new IngestProbe(), new DeliveryProbe(), new StartupProbe()];
 

@@ -3,7 +3,7 @@ using PkhBot.Knowledge;
 
 namespace PkhBot.Bench;
 
-/// <summary>Offline answers over the evaluation set (tests/PkhBot.Tests/Knowledge/eval-questions.tsv when found).</summary>
+/// <summary>Offline answers over the evaluation set (tests/PkhBot.Tests/Knowledge/eval-questions.tsv, copied beside the bench).</summary>
 public sealed class KnowledgeProbe : IBenchProbe
 {
     public string Area => "knowledge";
@@ -53,15 +53,12 @@ public sealed class KnowledgeProbe : IBenchProbe
 
     private static List<string> LoadQuestions(out string source)
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        // The evaluation set is copied beside the bench at build (PkhBot.Bench.csproj).
+        var file = Path.Combine(AppContext.BaseDirectory, "eval-questions.tsv");
+        if (File.Exists(file))
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var file = Path.Combine(dir.FullName, "tests", "PkhBot.Tests", "Knowledge", "eval-questions.tsv");
-                if (!File.Exists(file)) continue;
-                var list = File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0].Trim()).Where(q => q.Length > 0).ToList();
-                if (list.Count > 0) { source = "eval-questions.tsv"; return list; }
-            }
+            var list = File.ReadLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0].Trim()).Where(q => q.Length > 0).ToList();
+            if (list.Count > 0) { source = "eval-questions.tsv"; return list; }
         }
         source = "built-in list";
         return [.. Fallback];

@@ -15,9 +15,9 @@ public sealed class StartupProbe : IBenchProbe
 
     public async Task<IReadOnlyList<BenchFigure>> RunAsync(BenchOptions options, CancellationToken ct)
     {
-        var dll = typeof(StartupProbe).Assembly.Location;
+        var dll = typeof(AppHost).Assembly.Location;
         var runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
-        if (!File.Exists(runtimeConfig)) throw new FileNotFoundException("PkhBot.runtimeconfig.json tidak ada di samping PkhBot.dll: jalankan dari build aplikasi (dotnet run --project src/PkhBot).", runtimeConfig);
+        if (!File.Exists(runtimeConfig)) throw new FileNotFoundException("PkhBot.runtimeconfig.json tidak ada di samping PkhBot.dll: jalankan dari build bench (dotnet run -c Release --project tests/PkhBot.Bench -- bench).", runtimeConfig);
         await using var fake = await FakeBotApi.StartAsync();
         fake.EmptyLongPollHold = null;
         var db = Path.Combine(options.WorkDir, $"{Guid.NewGuid():N}-startup.db");

@@ -22,7 +22,7 @@ public static class CliRoot
         root.Subcommands.Add(ChatVerb.Create(io));
         root.Subcommands.Add(AskVerb.Create(io));
         root.Subcommands.Add(JobsVerb.Create(io));
-        root.Subcommands.Add(BenchVerb.Create(io));
+        root.Subcommands.Add(MovedBenchVerb(io));
         // `run` is the default verb: no arguments starts the worker.
         root.SetAction((_, ct) => RunVerb.RunWorkerAsync(io, ct));
 
@@ -46,6 +46,18 @@ public static class CliRoot
             io.Err.WriteLine($"Unhandled exception: {ex}");
             return 1;
         }
+    }
+
+    /// <summary>The bench is test tooling (a fake Telegram server, probes) and lives in its own project; the old verb says where.</summary>
+    private static Command MovedBenchVerb(CliIo io)
+    {
+        var bench = new Command("bench", "Pindah: dotnet run -c Release --project tests/PkhBot.Bench -- bench") { Hidden = true, TreatUnmatchedTokensAsErrors = false };
+        bench.SetAction(_ =>
+        {
+            io.Err.WriteLine("bench ada di proyeknya sendiri: dotnet run -c Release --project tests/PkhBot.Bench -- bench (opsi sama).");
+            return 2;
+        });
+        return bench;
     }
 }
 

@@ -11,7 +11,7 @@ public sealed class BenchVerbTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliRoot.RunAsync(["bench", "--json", .. args], output, new StringReader(""), [], error);
+        var code = await BenchVerb.RunCliAsync(["bench", "--json", .. args], output, error);
         using var doc = JsonDocument.Parse(output.ToString());
         return (code, doc.RootElement.Clone(), error.ToString());
     }
@@ -68,10 +68,20 @@ public sealed class BenchVerbTests
     public async Task An_unknown_area_is_refused_with_the_list_of_areas()
     {
         var error = new StringWriter();
-        var code = await CliRoot.RunAsync(["bench", "--only", "gudang"], new StringWriter(), new StringReader(""), [], error);
+        var code = await BenchVerb.RunCliAsync(["bench", "--only", "gudang"], new StringWriter(), error);
 
         Assert.NotEqual(0, code);
         Assert.Contains("reminders", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_products_bench_verb_says_where_the_bench_now_lives()
+    {
+        var error = new StringWriter();
+        var code = await CliRoot.RunAsync(["bench", "--only", "start-up"], new StringWriter(), new StringReader(""), [], error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--project tests/PkhBot.Bench -- bench", error.ToString());
     }
 
     private sealed class ThrowingProbe : IBenchProbe
