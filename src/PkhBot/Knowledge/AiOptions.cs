@@ -17,6 +17,11 @@ public sealed class AiOptions : IValidatableObject
     [Range(1, 600, ErrorMessage = "Ai:TimeoutSeconds harus 1 sampai 600 (bawaan 30).")]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Folder of the Semantic Kernel prompt directories (&lt;Plugin&gt;/&lt;Function&gt;/skprompt.txt). Default: prompts/llm beside the executable.</summary>
+    public string? PromptsPath { get; set; }
+
+    public string ResolvedPromptsPath => string.IsNullOrWhiteSpace(PromptsPath) ? LlmAnswerer.DefaultPromptsRoot : Path.GetFullPath(PromptsPath);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model) && !string.IsNullOrWhiteSpace(ApiKey);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

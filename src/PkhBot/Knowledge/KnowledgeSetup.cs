@@ -38,7 +38,7 @@ public static class KnowledgeSetup
             services.AddSingleton(sp => new LlmAnswerer(
                 sp.GetRequiredService<Kernel>(),
                 sp.GetRequiredService<KnowledgeIndex>(),
-                Path.GetDirectoryName(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedPath.TrimEnd(Path.DirectorySeparatorChar))!));
+                sp.GetRequiredService<IOptions<AiOptions>>().Value.ResolvedPromptsPath));
         }
 
         services.AddCommand<TanyaCommand>();

@@ -4,7 +4,7 @@ using Microsoft.SemanticKernel.Connectors.OpenAI;
 namespace PkhBot.Knowledge;
 
 /// <summary>
-/// Grounded generation through Semantic Kernel: the Jawab prompt (prompts/Knowledge/Jawab, SK prompt-directory
+/// Grounded generation through Semantic Kernel: the Jawab prompt (prompts/llm/KnowledgePrompts/Jawab, SK prompt-directory
 /// format), the <see cref="KnowledgePlugin"/> as the only tool, temperature 0. The question is masked
 /// (NIK, phone) before it is sent. Returns null when the answer cannot be trusted (empty, or the model
 /// never looked anything up) so that the caller uses the offline answer.
@@ -15,15 +15,18 @@ public sealed class LlmAnswerer
     private readonly KernelFunction _jawab;
     private readonly KnowledgeIndex _index;
 
+    /// <param name="promptsRoot">The folder of SK prompt directories, &lt;Plugin&gt;/&lt;Function&gt; (Ai:PromptsPath, default prompts/llm).</param>
     public LlmAnswerer(Kernel kernel, KnowledgeIndex index, string promptsRoot)
     {
         _kernel = kernel;
         _index = index;
         // Created from the directory but not imported as a plugin: only the search is offered to the model as a tool.
-        _jawab = kernel.CreatePluginFromPromptDirectory(Path.Combine(promptsRoot, "Knowledge"), "KnowledgePrompts")["Jawab"];
+        _jawab = kernel.CreatePluginFromPromptDirectory(Path.Combine(promptsRoot, PromptPlugin), PromptPlugin)["Jawab"];
     }
 
-    public static string DefaultPromptsRoot => Path.Combine(AppContext.BaseDirectory, "prompts");
+    public const string PromptPlugin = "KnowledgePrompts";
+
+    public static string DefaultPromptsRoot => Path.Combine(AppContext.BaseDirectory, "prompts", "llm");
 
     public async Task<Answer?> AnswerAsync(string question, CancellationToken ct)
     {

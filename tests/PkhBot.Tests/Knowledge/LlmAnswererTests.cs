@@ -11,7 +11,7 @@ namespace PkhBot.Tests.Knowledge;
 public sealed class LlmAnswererTests
 {
     private static readonly Lazy<KnowledgeIndex> Index = new(() => KnowledgeIndex.Load(KnowledgeContent.DefaultPath));
-    private static string PromptsRoot => Path.Combine(AppContext.BaseDirectory, "prompts");
+    private static string PromptsRoot => LlmAnswerer.DefaultPromptsRoot;
 
     private ChatHistory? _seen;
     private PromptExecutionSettings? _settings;
