@@ -7,7 +7,9 @@ namespace PkhBot.Bench;
 /// started: ready), then the working set of the idle bot. Idle the way Telegram makes it: the fake holds each empty
 /// long poll for its whole timeout (5 s here), so the bot has deserialised a few getUpdates answers and its timers
 /// have fired; the figure is the median of one sample a second from 10 to 25 s after ready (sampled 2 s after the
-/// first poll, as before, a bot that settled at ~170 MB read 156). The child is killed afterwards.
+/// first poll, as before, a bot that settled at ~170 MB read 156). The child is killed afterwards. It runs with the
+/// environment the systemd unit gives the service (its Environment= lines, e.g. MALLOC_MMAP_THRESHOLD_), read from the
+/// unit file that ships beside PkhBot.dll, so the figure is the deployed bot's.
 /// </summary>
 public sealed class StartupProbe : IBenchProbe
 {
@@ -103,7 +105,23 @@ public sealed class StartupProbe : IBenchProbe
         psi.Environment["ConnectionStrings__PkhBot"] = $"Data Source={db}";
         psi.Environment["Reminders__Store__ConnectionString"] = $"Data Source={db}.quartz";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in UnitEnvironment(dll)) psi.Environment[key] = value;
         return psi;
+    }
+
+    /// <summary>The unit's `Environment=KEY=value` lines (one assignment a line, as pkhbot.service writes them).</summary>
+    internal static IReadOnlyList<(string Key, string Value)> UnitEnvironment(string dll)
+    {
+        var unit = Path.Combine(Path.GetDirectoryName(dll)!, "Operations", "deploy", "pkhbot.service");
+        if (!File.Exists(unit)) throw new FileNotFoundException("pkhbot.service tidak ada di samping PkhBot.dll.", unit);
+        return File.ReadLines(unit)
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("Environment=", StringComparison.Ordinal))
+            .Select(l => l["Environment=".Length..].Trim('"'))
+            .Select(a => a.Split('=', 2))
+            .Where(kv => kv.Length == 2 && kv[0].Length > 0)
+            .Select(kv => (kv[0], kv[1]))
+            .ToList();
     }
 
     private static async Task<double> RunChildAsync(string dll, string db, string apiUrl, string verb, TimeSpan timeout, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using PkhBot.Data;
 
@@ -26,7 +27,14 @@ public static class OperationsSetup
         var ops = builder.Configuration.GetSection(OperationsOptions.SectionName).Get<OperationsOptions>() ?? new OperationsOptions();
         if (builder.GetMode() == AppMode.Worker)
         {
-            if (builder is WebApplicationBuilder web) web.WebHost.UseUrls(ops.Urls);
+            if (builder is WebApplicationBuilder web)
+            {
+                web.WebHost.UseUrls(ops.Urls);
+                // Under systemd (Type=notify, Operations/deploy/pkhbot.service): READY=1 once started, SIGTERM stops it.
+                // It also switches the console to its own text format; the configured one (JSON lines) is bound again.
+                web.Host.UseSystemd();
+                builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
+            }
             builder.Services.AddHostedService<IdleMemoryTrimmer>();
             if (ops.MetricsEnabled)
             {

@@ -84,6 +84,15 @@ public sealed class BenchVerbTests
         Assert.Contains("--project tests/PkhBot.Bench -- bench", error.ToString());
     }
 
+    [Fact]
+    public void The_start_up_probe_starts_the_bot_with_the_environment_of_the_systemd_unit()
+    {
+        var env = StartupProbe.UnitEnvironment(typeof(AppHost).Assembly.Location);
+
+        Assert.Contains(("MALLOC_MMAP_THRESHOLD_", "65536"), env);
+        Assert.Contains(("DOTNET_ENVIRONMENT", "Production"), env);
+    }
+
     private sealed class ThrowingProbe : IBenchProbe
     {
         public string Area => "broken";
