@@ -16,7 +16,7 @@ public sealed class BatalCommand(ReportService reports) : ICommandHandler
         var arg = ctx.Message.Args.TrimStart('#');
         if (arg.Length == 0)
         {
-            ctx.Reply("Dibatalkan. " + (ctx.Caller.IsPendamping ? "Untuk menarik laporan: <code>/batal NO</code>." : ""));
+            ctx.Reply(ReportingTexts.FlowStopped(ctx.Caller.IsPendamping));
             return;
         }
         if (!ctx.Caller.IsPendamping)

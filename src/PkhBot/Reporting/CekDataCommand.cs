@@ -1,4 +1,3 @@
-using System.Text;
 using PkhBot.Conversation;
 
 namespace PkhBot.Reporting;
@@ -11,29 +10,6 @@ public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         var r = await report.BuildAsync(ctx.Db, ctx.Caller, ct);
-        var sb = new StringBuilder("<b>Cek data</b>\n");
-        sb.Append("KPM: ").Append(r.Households).Append(" · aktif ").Append(r.Active).Append('\n');
-        sb.Append("NIK ganda: ").Append(r.DuplicateNikGroups).Append(" kelompok\n");
-        sb.Append("Tanpa pendamping: ").Append(r.WithoutPendamping).Append('\n');
-        sb.Append("Tanpa desa: ").Append(r.WithoutDesa).Append('\n');
-        sb.Append("NIK tidak 16 digit: ").Append(r.NikNot16Digits).Append('\n');
-        sb.Append("Pendamping &gt; ").Append(r.UsualCaseload).Append(" KPM: ").Append(r.Overloaded.Count).Append('\n');
-        if (r.Duplicates.Count > 0)
-        {
-            sb.Append("\n<b>NIK ganda</b>");
-            foreach (var d in r.Duplicates) sb.Append("\n• ").Append(d.MaskedNik).Append(": ").Append(Html.Escape(string.Join(", ", d.IdKpm)));
-            sb.Append('\n');
-        }
-        if (r.WithoutPendampingSample.Count > 0)
-            sb.Append("\n<b>Tanpa pendamping</b> (contoh): ").Append(Html.Escape(string.Join(", ", r.WithoutPendampingSample))).Append('\n');
-        if (r.Overloaded.Count > 0)
-        {
-            sb.Append("\n<b>Pendamping di atas ").Append(r.UsualCaseload).Append(" KPM</b>");
-            foreach (var o in r.Overloaded) sb.Append("\n• ").Append(Html.Escape(o.Nama)).Append(": ").Append(o.Households);
-            sb.Append('\n');
-        }
-        sb.Append("\n<b>Per kecamatan</b> (KPM / aktif / pendamping)");
-        foreach (var k in r.PerKecamatan) sb.Append("\n• ").Append(Html.Escape(k.Kecamatan)).Append(": ").Append(k.Households).Append(" / ").Append(k.Active).Append(" / ").Append(k.Pendamping);
-        ctx.Reply(sb.ToString());
+        ctx.Reply(ReportingTexts.DataCheck(r));
     }
 }

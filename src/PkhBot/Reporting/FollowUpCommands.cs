@@ -25,20 +25,20 @@ public sealed class TindakLanjutCommand : ICommandHandler
             .Select(f => new { f.Id, f.DueDate, f.Issue, f.Household!.NamaPengurus, f.Household.IdKpm }).ToListAsync(ct);
         if (total == 0)
         {
-            ctx.Reply("Tidak ada tindak lanjut terbuka. 👍");
+            ctx.Reply(ReportingTexts.FollowUpsNoneOpen);
             return;
         }
-        var sb = new StringBuilder($"<b>Tindak lanjut terbuka: {total}</b> (terlambat: {overdue})\n");
+        var sb = new StringBuilder(ReportingTexts.FollowUpsHeader(total, overdue)).Append('\n');
         foreach (var f in rows)
         {
             var late = today.DayNumber - f.DueDate.DayNumber;
             sb.Append("\n• <b>No. ").Append(f.Id).Append("</b> ")
-              .Append(late > 0 ? $"⚠️ terlambat {late} hari" : late == 0 ? "tenggat hari ini" : $"tenggat {Wib.Date(f.DueDate)}")
+              .Append(ReportingTexts.FollowUpDue(late, f.DueDate))
               .Append(" · ").Append(Html.Escape(f.NamaPengurus)).Append(" (").Append(Html.Escape(f.IdKpm)).Append("): ")
               .Append(Html.Escape(Privacy.Mask.Text(HouseholdTexts.Cut(f.Issue, 70))));
         }
-        if (total > rows.Count) sb.Append("\n… dan ").Append(total - rows.Count).Append(" lainnya.");
-        sb.Append("\n\nTutup dengan <code>/selesai NO catatan</code>.");
+        if (total > rows.Count) sb.Append('\n').Append(ReportingTexts.AndMore(total - rows.Count));
+        sb.Append("\n\n").Append(ReportingTexts.FollowUpsCloseHint);
         ctx.Reply(sb.ToString());
     }
 }
@@ -53,31 +53,31 @@ public sealed class SelesaiCommand : ICommandHandler
         var parts = ctx.Message.Args.TrimStart('#').Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            ctx.Reply("Format: <code>/selesai NO catatan</code>, mis. <code>/selesai 12 KKS sudah diganti</code>. Lihat nomornya di /tindaklanjut.");
+            ctx.Reply(ReportingTexts.FollowUpCloseUsage);
             return;
         }
         var scope = HouseholdScope.Visible(ctx.Db, ctx.Caller);
         var f = await ctx.Db.FollowUps.Where(x => x.Id == id && scope.Any(h => h.Id == x.HouseholdId)).FirstOrDefaultAsync(ct);
         if (f is null)
         {
-            ctx.Reply($"Tindak lanjut No. {id} tidak ditemukan di data Anda. Lihat /tindaklanjut.");
+            ctx.Reply(ReportingTexts.FollowUpNotFound(id));
             return;
         }
         if (f.Status == FollowUpStatus.Closed)
         {
-            ctx.Reply($"Tindak lanjut No. {id} sudah ditutup pada {Wib.Date(f.ClosedAt ?? ctx.Now)}.");
+            ctx.Reply(ReportingTexts.FollowUpAlreadyClosed(id, f.ClosedAt ?? ctx.Now));
             return;
         }
         if (parts.Length < 2 || parts[1].Trim().Length < 2)
         {
-            ctx.Reply($"Tulis catatan penyelesaian: <code>/selesai {id} apa yang sudah dilakukan</code>.");
+            ctx.Reply(ReportingTexts.FollowUpNeedsNote(id));
             return;
         }
         f.Status = FollowUpStatus.Closed;
         f.ClosedAt = ctx.Now;
         f.ClosingNote = parts[1].Length > 2000 ? parts[1][..2000] : parts[1];
         ctx.Audit("followup.close", nameof(FollowUp), f.Id.ToString(), $"household:{f.HouseholdId}");
-        ctx.Reply($"✅ Tindak lanjut No. {id} ditutup.");
+        ctx.Reply(ReportingTexts.FollowUpClosed(id));
     }
 }
 

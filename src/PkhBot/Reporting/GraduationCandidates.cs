@@ -158,9 +158,9 @@ public sealed class GraduationCandidates(IOptions<GraduationRulesOptions> option
             {
                 var rules = new List<string>();
                 if (income.TryGetValue(h.Id, out var months))
-                    rules.Add($"penghasilan ≥ {Wib.Rupiah(o.IncomeThresholdRupiah)}/bulan di {months} dari {o.MonthsWindow} bulan terakhir");
-                if (set.Business.TryGetValue(h.Id, out var b)) rules.Add($"usaha berjalan {b.Months} bulan (laporan No. {b.ReportId})");
-                if (alamiah.Contains(h.Id)) rules.Add("tidak ada komponen lagi (graduasi alamiah)");
+                    rules.Add(ReportingTexts.RuleIncome(o.IncomeThresholdRupiah, months, o.MonthsWindow));
+                if (set.Business.TryGetValue(h.Id, out var b)) rules.Add(ReportingTexts.RuleBusiness(b.Months, b.ReportId));
+                if (alamiah.Contains(h.Id)) rules.Add(ReportingTexts.RuleNoKomponen);
                 return new GraduationCandidate(h.Id, h.IdKpm, h.NamaPengurus, h.PendampingId,
                     alamiah.Contains(h.Id) && rules.Count == 1 ? GraduationType.Alamiah : GraduationType.Mandiri, rules);
             })

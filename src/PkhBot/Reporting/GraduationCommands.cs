@@ -10,14 +10,12 @@ public sealed class GraduasiCommand : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("graduasi", "Catat graduasi: /graduasi ID mandiri|alamiah alasan", CommandSpec.Staff);
 
-    private const string Usage = "Format: <code>/graduasi ID mandiri|alamiah alasan</code>\nmis. <code>/graduasi 3522011234 mandiri usaha warung stabil, sudah tanda tangan surat pernyataan</code>";
-
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         var parts = ctx.Message.Args.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 3)
         {
-            ctx.Reply(Usage);
+            ctx.Reply(ReportingTexts.GraduationUsage);
             return;
         }
         GraduationType? type = NameSearch.Normalize(parts[1]) switch
@@ -28,7 +26,7 @@ public sealed class GraduasiCommand : ICommandHandler
         };
         if (type is null)
         {
-            ctx.Reply($"Jenis graduasi <i>{Html.Escape(parts[1])}</i> tidak dikenal: pilih <b>mandiri</b> atau <b>alamiah</b>.\n" + Usage);
+            ctx.Reply(ReportingTexts.GraduationUnknownType(parts[1]));
             return;
         }
         var id = parts[0];
@@ -36,19 +34,19 @@ public sealed class GraduasiCommand : ICommandHandler
         if (h is null)
         {
             ctx.Reply(await ctx.Db.Households.AnyAsync(x => x.IdKpm == id, ct)
-                ? "KPM itu bukan dalam cakupan Anda. Tidak ada yang diubah."
-                : $"KPM <code>{Html.Escape(id)}</code> tidak ditemukan di data Anda. Cari dengan /cari NAMA.");
+                ? ReportingTexts.GraduationNotInScope
+                : ReportingTexts.GraduationHouseholdNotFound(id));
             return;
         }
         if (h.Status is HouseholdStatus.GraduasiMandiri or HouseholdStatus.GraduasiAlamiah)
         {
-            ctx.Reply($"{Html.Escape(h.NamaPengurus)} sudah tercatat {HouseholdTexts.Status(h.Status).ToLowerInvariant()}. Tidak ada yang diubah.");
+            ctx.Reply(ReportingTexts.GraduationAlready(h));
             return;
         }
         var pendampingId = ctx.Caller.PendampingId ?? h.PendampingId;
         if (pendampingId is null)
         {
-            ctx.Reply("KPM ini belum punya pendamping; tetapkan pendampingnya dulu lewat admin.");
+            ctx.Reply(ReportingTexts.GraduationNoPendamping);
             return;
         }
         var g = new Graduation
@@ -65,7 +63,7 @@ public sealed class GraduasiCommand : ICommandHandler
         h.UpdatedAt = ctx.Now;
         await ctx.Db.SaveChangesAsync(ct);
         ctx.Audit("graduation.create", nameof(Graduation), g.Id.ToString(), $"household:{h.Id} jenis:{type.Value.ToString().ToLowerInvariant()}");
-        ctx.Reply($"🎓 Graduasi {type.Value.ToString().ToLowerInvariant()} tercatat. <b>No. {g.Id}</b>\n{Html.Escape(h.NamaPengurus)} ({Html.Escape(h.IdKpm)}) kini berstatus {HouseholdTexts.Status(h.Status)}.");
+        ctx.Reply(ReportingTexts.GraduationRecorded(g, h));
     }
 }
 
@@ -80,16 +78,16 @@ public sealed class KandidatCommand(GraduationCandidates candidates) : ICommandH
         var r = candidates.Rules;
         if (list.Count == 0)
         {
-            ctx.Reply($"Belum ada kandidat graduasi. Aturan: penghasilan ≥ {Wib.Rupiah(r.IncomeThresholdRupiah)}/bulan di {r.MonthsRequired} dari {r.MonthsWindow} bulan terakhir, usaha berjalan ≥ {r.BusinessMonths} bulan, atau tanpa komponen.");
+            ctx.Reply(ReportingTexts.NoCandidates(r));
             return;
         }
         var mandiri = list.Count(c => c.Suggested == GraduationType.Mandiri);
-        var sb = new StringBuilder($"<b>Kandidat graduasi: {list.Count}</b> (mandiri {mandiri}, alamiah {list.Count - mandiri})\n");
+        var sb = new StringBuilder(ReportingTexts.CandidatesHeader(list.Count, mandiri)).Append('\n');
         foreach (var c in list.Take(30))
             sb.Append("\n• ").Append(Html.Escape(c.Nama)).Append(" (<code>").Append(Html.Escape(c.IdKpm)).Append("</code>) → ")
-              .Append(c.Suggested == GraduationType.Mandiri ? "mandiri" : "alamiah").Append(": ").Append(Html.Escape(string.Join("; ", c.Rules)));
-        if (list.Count > 30) sb.Append("\n… dan ").Append(list.Count - 30).Append(" lainnya.");
-        sb.Append("\n\nCatat dengan <code>/graduasi ID mandiri|alamiah alasan</code> setelah asesmen di rumah KPM.");
+              .Append(ReportingTexts.GraduationTypeName(c.Suggested)).Append(": ").Append(Html.Escape(string.Join("; ", c.Rules)));
+        if (list.Count > 30) sb.Append('\n').Append(ReportingTexts.AndMore(list.Count - 30));
+        sb.Append("\n\n").Append(ReportingTexts.CandidatesRecordHint);
         ctx.Reply(sb.ToString(), Keyboard.Column(list.Take(8).Select(c => Button.Callback(ReportKeyboards.Short(c.Nama) + " · " + c.IdKpm, $"kpm:c:{c.HouseholdId}"))));
     }
 }

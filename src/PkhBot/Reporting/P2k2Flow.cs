@@ -37,8 +37,8 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         await ctx.StartFlowAsync(Name, "date", new P2k2Data(), ct: ct);
-        ctx.Reply("<b>P2K2: kapan pertemuannya?</b> Pilih, atau tulis tanggal (mis. <i>12/11</i>, <i>Senin</i>).",
-            Keyboard.Of([Button.Callback("Hari ini", "p2:d:0"), Button.Callback("Kemarin", "p2:d:1")], [Button.Callback("Batal", "p2:x")]));
+        ctx.Reply(ReportingTexts.P2k2AskDate,
+            Keyboard.Of([Button.Callback(ReportingTexts.P2k2TodayButton, "p2:d:0"), Button.Callback(ReportingTexts.P2k2YesterdayButton, "p2:d:1")], [CancelButton]));
     }
 
     public async Task HandleAsync(ConversationContext ctx, FlowState state, CancellationToken ct)
@@ -48,20 +48,20 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
         if (LaporFlow.IsWord(text, "batal", "cancel"))
         {
             await ctx.EndFlowAsync(ct);
-            ctx.Reply("P2K2 dibatalkan. Tidak ada yang disimpan.");
+            ctx.Reply(ReportingTexts.P2k2Cancelled);
             return;
         }
         switch (state.Step)
         {
             case "date":
                 var parsed = ReportNoteParser.Parse(text, ctx.Now);
-                if (parsed.DatePhrase is null) { ctx.Reply("Tanggal belum terbaca. Tulis mis. <i>hari ini</i>, <i>kemarin</i>, <i>12/11</i>, atau pilih tombol."); return; }
+                if (parsed.DatePhrase is null) { ctx.Reply(ReportingTexts.P2k2DateUnread); return; }
                 data.HeldOn = Wib.Today(parsed.EventAt);
                 AskModule(ctx, data);
                 break;
             case "module":
                 if (int.TryParse(text, out var m) && m >= 1 && m <= Modules.Length) { data.Module = m; await AskAttendeesAsync(ctx, data, ct); }
-                else AskModule(ctx, data, "Pilih modul dengan tombol, atau ketik nomornya (1-6).");
+                else AskModule(ctx, data, ReportingTexts.P2k2PickModule);
                 break;
             default:
                 await OnAttendeesAsync(ctx, data, text, ct);
@@ -73,7 +73,7 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
     {
         if (!ctx.Caller.IsPendamping || ctx.Flow?.Flow != Name)
         {
-            ctx.Reply("Sesi P2K2 sudah berakhir. Ketik /p2k2 untuk mulai lagi.");
+            ctx.Reply(ReportingTexts.P2k2Gone);
             return;
         }
         var data = ConversationContext.ReadFlowData<P2k2Data>(ctx.Flow);
@@ -82,7 +82,7 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
         {
             case "x":
                 await ctx.EndFlowAsync(ct);
-                ctx.Reply("P2K2 dibatalkan. Tidak ada yang disimpan.");
+                ctx.Reply(ReportingTexts.P2k2Cancelled);
                 break;
             case "d" when parts.Length == 2 && int.TryParse(parts[1], out var back) && back is 0 or 1:
                 data.HeldOn = Wib.Today(ctx.Now).AddDays(-back);
@@ -104,16 +104,15 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
     private static void AskModule(ConversationContext ctx, P2k2Data data, string? hint = null)
     {
         ctx.UpdateFlow("module", data);
-        ctx.Reply((hint ?? $"Tanggal {Wib.Date(data.HeldOn!.Value)}. <b>Modul apa?</b>"),
-            Keyboard.Column(Modules.Select((m, i) => Button.Callback($"{i + 1}. {m}", $"p2:m:{i + 1}")).Append(Button.Callback("Batal", "p2:x"))));
+        ctx.Reply(hint ?? ReportingTexts.P2k2AskModule(data.HeldOn!.Value),
+            Keyboard.Column(Modules.Select((m, i) => Button.Callback(ReportingTexts.P2k2ModuleButton(i + 1, m), $"p2:m:{i + 1}")).Append(CancelButton)));
     }
 
     private static async Task AskAttendeesAsync(ConversationContext ctx, P2k2Data data, CancellationToken ct)
     {
         ctx.UpdateFlow("att", data);
         var n = await Group(ctx).CountAsync(ct);
-        ctx.Reply("<b>Siapa yang hadir?</b> Tekan Semua, tulis jumlahnya (mis. <i>18</i>), atau daftar ID KPM dipisah koma.",
-            Keyboard.Of([Button.Callback($"Semua ({n} KPM)", "p2:a:all")], [Button.Callback("Batal", "p2:x")]));
+        ctx.Reply(ReportingTexts.P2k2AskAttendees, Keyboard.Of([Button.Callback(ReportingTexts.P2k2AllButton(n), "p2:a:all")], [CancelButton]));
     }
 
     private static async Task OnAttendeesAsync(ConversationContext ctx, P2k2Data data, string text, CancellationToken ct)
@@ -137,7 +136,7 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
             unknown = tokens.Count - ids.Count;
             if (ids.Count == 0)
             {
-                ctx.Reply("Tidak ada ID KPM Anda di situ. Tekan Semua, tulis jumlah hadir, atau daftar ID KPM dipisah koma.");
+                ctx.Reply(ReportingTexts.P2k2NoIdsOfYours);
                 return;
             }
             count = ids.Count;
@@ -155,9 +154,10 @@ public sealed class P2k2Flow : ICommandHandler, IFlowHandler, ICallbackHandler
         await ctx.Db.SaveChangesAsync(ct);
         ctx.Audit("p2k2.create", nameof(P2K2Session), session.Id.ToString(), $"hadir:{count}");
         await ctx.EndFlowAsync(ct);
-        ctx.Reply($"✅ P2K2 tercatat. <b>No. sesi: {session.Id}</b>\n{Wib.Date(session.HeldOn)} · {Html.Escape(session.Module)} · hadir {count} KPM"
-                  + (unknown > 0 ? $"\n{unknown} ID tidak dikenal dan dilewati." : ""));
+        ctx.Reply(ReportingTexts.P2k2Saved(session.Id, session.HeldOn, session.Module, count, unknown));
     }
+
+    private static Button CancelButton => Button.Callback(ReportingTexts.CancelButton, "p2:x");
 
     private static IQueryable<Household> Group(ConversationContext ctx)
         => HouseholdScope.Visible(ctx.Db, ctx.Caller).Where(h => h.Status == HouseholdStatus.Aktif);

@@ -21,9 +21,9 @@ public static class ReportingSetup
                 ? new LlmReportExtractor(chat, sp.GetRequiredService<RuleBasedReportExtractor>(), sp.GetRequiredService<ILogger<LlmReportExtractor>>())
                 : sp.GetRequiredService<RuleBasedReportExtractor>());
 
-        builder.Services.AddCommand<LaporCommand>();
+        builder.Services.AddCommand<LaporFlow>();
         builder.Services.AddFlow<LaporFlow>();
-        builder.Services.AddCallback<LaporButtons>();
+        builder.Services.AddCallback<LaporFlow>();
         builder.Services.AddCommand<BatalCommand>();
         builder.Services.AddFreeText<FreeTextReport>();
         builder.Services.AddCallback<FreeTextReport>();

@@ -33,6 +33,95 @@ public static class ReportingTexts
     public const string AskLocation = "Bagikan <b>lokasi</b> (opsional: 📎 → Lokasi), atau tekan Lewati.";
     public const string AskLocationAgain = "Langkah ini menunggu lokasi. Bagikan lokasi, atau tekan Lewati.";
     public const string ConfirmHint = "Periksa lalu tekan <b>Simpan</b>, atau Batal.";
+    public const string SessionEndedToast = "Sesi berakhir";
+
+    // Button labels of guided /lapor.
+    public const string CancelButton = "Batal";
+    public const string SkipButton = "Lewati";
+    public const string SaveButton = "✅ Simpan";
+    public static readonly int[] DueDayChoices = [7, 14, 30];
+    public static string DueDaysButton(int days) => $"{days} hari";
+
+    // /p2k2
+    public const string P2k2AskDate = "<b>P2K2: kapan pertemuannya?</b> Pilih, atau tulis tanggal (mis. <i>12/11</i>, <i>Senin</i>).";
+    public const string P2k2TodayButton = "Hari ini";
+    public const string P2k2YesterdayButton = "Kemarin";
+    public const string P2k2Cancelled = "P2K2 dibatalkan. Tidak ada yang disimpan.";
+    public const string P2k2DateUnread = "Tanggal belum terbaca. Tulis mis. <i>hari ini</i>, <i>kemarin</i>, <i>12/11</i>, atau pilih tombol.";
+    public const string P2k2PickModule = "Pilih modul dengan tombol, atau ketik nomornya (1-6).";
+    public const string P2k2Gone = "Sesi P2K2 sudah berakhir. Ketik /p2k2 untuk mulai lagi.";
+    public const string P2k2AskAttendees = "<b>Siapa yang hadir?</b> Tekan Semua, tulis jumlahnya (mis. <i>18</i>), atau daftar ID KPM dipisah koma.";
+    public const string P2k2NoIdsOfYours = "Tidak ada ID KPM Anda di situ. Tekan Semua, tulis jumlah hadir, atau daftar ID KPM dipisah koma.";
+    public static string P2k2AskModule(DateOnly heldOn) => $"Tanggal {Wib.Date(heldOn)}. <b>Modul apa?</b>";
+    public static string P2k2ModuleButton(int number, string module) => $"{number}. {module}";
+    public static string P2k2AllButton(int households) => $"Semua ({households} KPM)";
+    public static string P2k2Saved(int sessionId, DateOnly heldOn, string module, int count, int unknownIds)
+        => $"✅ P2K2 tercatat. <b>No. sesi: {sessionId}</b>\n{Wib.Date(heldOn)} · {Html.Escape(module)} · hadir {count} KPM"
+           + (unknownIds > 0 ? $"\n{unknownIds} ID tidak dikenal dan dilewati." : "");
+
+    // /tindaklanjut, /selesai (follow-ups)
+    public const string FollowUpsNoneOpen = "Tidak ada tindak lanjut terbuka. 👍";
+    public const string FollowUpsCloseHint = "Tutup dengan <code>/selesai NO catatan</code>.";
+    public const string FollowUpCloseUsage = "Format: <code>/selesai NO catatan</code>, mis. <code>/selesai 12 KKS sudah diganti</code>. Lihat nomornya di /tindaklanjut.";
+    public static string FollowUpsHeader(int total, int overdue) => $"<b>Tindak lanjut terbuka: {total}</b> (terlambat: {overdue})";
+    public static string FollowUpDue(int daysLate, DateOnly due)
+        => daysLate > 0 ? $"⚠️ terlambat {daysLate} hari" : daysLate == 0 ? "tenggat hari ini" : $"tenggat {Wib.Date(due)}";
+    public static string AndMore(int more) => $"… dan {more} lainnya.";
+    public static string FollowUpNotFound(int id) => $"Tindak lanjut No. {id} tidak ditemukan di data Anda. Lihat /tindaklanjut.";
+    public static string FollowUpAlreadyClosed(int id, DateTimeOffset closedAt) => $"Tindak lanjut No. {id} sudah ditutup pada {Wib.Date(closedAt)}.";
+    public static string FollowUpNeedsNote(int id) => $"Tulis catatan penyelesaian: <code>/selesai {id} apa yang sudah dilakukan</code>.";
+    public static string FollowUpClosed(int id) => $"✅ Tindak lanjut No. {id} ditutup.";
+
+    // /graduasi, /kandidat
+    public const string GraduationUsage = "Format: <code>/graduasi ID mandiri|alamiah alasan</code>\nmis. <code>/graduasi 3522011234 mandiri usaha warung stabil, sudah tanda tangan surat pernyataan</code>";
+    public const string GraduationNotInScope = "KPM itu bukan dalam cakupan Anda. Tidak ada yang diubah.";
+    public const string GraduationNoPendamping = "KPM ini belum punya pendamping; tetapkan pendampingnya dulu lewat admin.";
+    public const string CandidatesRecordHint = "Catat dengan <code>/graduasi ID mandiri|alamiah alasan</code> setelah asesmen di rumah KPM.";
+    public static string GraduationUnknownType(string word)
+        => $"Jenis graduasi <i>{Html.Escape(word)}</i> tidak dikenal: pilih <b>mandiri</b> atau <b>alamiah</b>.\n" + GraduationUsage;
+    public static string GraduationHouseholdNotFound(string idKpm) => $"KPM <code>{Html.Escape(idKpm)}</code> tidak ditemukan di data Anda. Cari dengan /cari NAMA.";
+    public static string GraduationAlready(Household h) => $"{Html.Escape(h.NamaPengurus)} sudah tercatat {HouseholdTexts.Status(h.Status).ToLowerInvariant()}. Tidak ada yang diubah.";
+    public static string GraduationRecorded(Graduation g, Household h)
+        => $"🎓 Graduasi {GraduationTypeName(g.Type)} tercatat. <b>No. {g.Id}</b>\n{Html.Escape(h.NamaPengurus)} ({Html.Escape(h.IdKpm)}) kini berstatus {HouseholdTexts.Status(h.Status)}.";
+    public static string GraduationTypeName(GraduationType type) => type == GraduationType.Mandiri ? "mandiri" : "alamiah";
+    public static string NoCandidates(GraduationRulesOptions r)
+        => $"Belum ada kandidat graduasi. Aturan: penghasilan ≥ {Wib.Rupiah(r.IncomeThresholdRupiah)}/bulan di {r.MonthsRequired} dari {r.MonthsWindow} bulan terakhir, usaha berjalan ≥ {r.BusinessMonths} bulan, atau tanpa komponen.";
+    public static string CandidatesHeader(int total, int mandiri) => $"<b>Kandidat graduasi: {total}</b> (mandiri {mandiri}, alamiah {total - mandiri})";
+    public static string RuleIncome(long thresholdRupiah, int months, int window) => $"penghasilan ≥ {Wib.Rupiah(thresholdRupiah)}/bulan di {months} dari {window} bulan terakhir";
+    public static string RuleBusiness(int months, int reportId) => $"usaha berjalan {months} bulan (laporan No. {reportId})";
+    public const string RuleNoKomponen = "tidak ada komponen lagi (graduasi alamiah)";
+
+    // /cekdata
+    public static string DataCheck(DataQualityResult r)
+    {
+        var sb = new StringBuilder("<b>Cek data</b>\n");
+        sb.Append("KPM: ").Append(r.Households).Append(" · aktif ").Append(r.Active).Append('\n');
+        sb.Append("NIK ganda: ").Append(r.DuplicateNikGroups).Append(" kelompok\n");
+        sb.Append("Tanpa pendamping: ").Append(r.WithoutPendamping).Append('\n');
+        sb.Append("Tanpa desa: ").Append(r.WithoutDesa).Append('\n');
+        sb.Append("NIK tidak 16 digit: ").Append(r.NikNot16Digits).Append('\n');
+        sb.Append("Pendamping &gt; ").Append(r.UsualCaseload).Append(" KPM: ").Append(r.Overloaded.Count).Append('\n');
+        if (r.Duplicates.Count > 0)
+        {
+            sb.Append("\n<b>NIK ganda</b>");
+            foreach (var d in r.Duplicates) sb.Append("\n• ").Append(d.MaskedNik).Append(": ").Append(Html.Escape(string.Join(", ", d.IdKpm)));
+            sb.Append('\n');
+        }
+        if (r.WithoutPendampingSample.Count > 0)
+            sb.Append("\n<b>Tanpa pendamping</b> (contoh): ").Append(Html.Escape(string.Join(", ", r.WithoutPendampingSample))).Append('\n');
+        if (r.Overloaded.Count > 0)
+        {
+            sb.Append("\n<b>Pendamping di atas ").Append(r.UsualCaseload).Append(" KPM</b>");
+            foreach (var o in r.Overloaded) sb.Append("\n• ").Append(Html.Escape(o.Nama)).Append(": ").Append(o.Households);
+            sb.Append('\n');
+        }
+        sb.Append("\n<b>Per kecamatan</b> (KPM / aktif / pendamping)");
+        foreach (var k in r.PerKecamatan) sb.Append("\n• ").Append(Html.Escape(k.Kecamatan)).Append(": ").Append(k.Households).Append(" / ").Append(k.Active).Append(" / ").Append(k.Pendamping);
+        return sb.ToString();
+    }
+
+    // /batal without a number
+    public static string FlowStopped(bool pendamping) => "Dibatalkan. " + (pendamping ? "Untuk menarik laporan: <code>/batal NO</code>." : "");
 
     public static string CategoryPrompt(string nama) => $"Kategori laporan untuk <b>{Html.Escape(nama)}</b>?";
 
