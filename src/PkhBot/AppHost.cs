@@ -29,7 +29,7 @@ public static class AppHost
     public static WebApplication Build(AppMode mode, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         // Slim: no IIS integration, HTTPS, HTTP/3 or Debug/EventSource loggers, which a bot listening on local HTTP
-        // behind a proxy never uses (~2 MB of its idle working set). HTTPS comes back when a URL asks for it.
+        // behind a proxy never uses (memory an idle bot would hold). HTTPS comes back when a URL asks for it.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args ?? [],

@@ -14,7 +14,7 @@ public static class DataSetup
             .ValidateOnStart();
 
         // The provider decides which subclass (and so which migration set) backs PkhDbContext. Pooled: every update
-        // takes a context, and building one with its options afresh cost a third of a millisecond and ~60 KB each.
+        // takes a context, and building one with its options afresh costs time and memory on every update.
         var db = ReadOptions(builder.Configuration);
         if (db.IsSqlServer)
             builder.Services.AddDbContextPool<PkhDbContext, SqlServerDbContext>(o => DbContextConfigurator.UseSqlServer(o, db.ConnectionString ?? ""));

@@ -37,7 +37,7 @@ public sealed partial class DatabaseInitializer(
 
     /// <summary>
     /// The ids in EF's history table, read with one plain query. EF's own GetAppliedMigrationsAsync first builds a model
-    /// of that table through its whole convention set: ~350 types and their compiled code, ~2.5 MB that then stays for
+    /// of that table through its whole convention set: hundreds of types and their compiled code that then stay for
     /// the life of the bot (`bench --only start-up`). No table yet (a new database) or any failure reads as "none applied", so EF migrates.
     /// </summary>
     internal static async Task<HashSet<string>> AppliedMigrationsAsync(DbContext db, CancellationToken ct)

@@ -8,7 +8,7 @@ internal static class DbContextConfigurator
 
     /// <summary>
     /// SQLite runs from the compiled model in CompiledModels/Sqlite (found through its assembly attribute): building
-    /// the model from the code took ~1.2 s of a 3 s start. CompiledModelTests fails, with the command to regenerate it,
+    /// the model from the code was the largest part of the start. CompiledModelTests fails, with the command to regenerate it,
     /// when an entity or its configuration changes. SQL Server builds its model at start (a server starts rarely).
     /// </summary>
     public static void UseSqlite(DbContextOptionsBuilder o, string? connectionString, bool backgroundCheckpoints = false)

@@ -9,8 +9,8 @@ namespace PkhBot.Households;
 /// <summary>
 /// Bulk writes for the roster import and the demo seeder. SQL Server: EF with change detection off and one
 /// SaveChanges per 5,000 rows (tech-notes §4.3; its batching does the rest). SQLite: EF sends one statement per row
-/// and re-parses each batch, which took ~35 s for 55,028 households on a loaded 2-core machine; a single prepared
-/// INSERT/UPDATE, built from the EF model (column names, value converters, type mappings), does it in a few seconds.
+/// and re-parses each batch, which made a kabupaten's import take minutes; a single prepared INSERT/UPDATE, built
+/// from the EF model (column names, value converters, type mappings), does it in seconds (tests/PkhBot.Bench/README.md).
 /// </summary>
 public static class BulkWriter
 {

@@ -3,15 +3,15 @@ using Microsoft.Extensions.Options;
 namespace PkhBot.Operations;
 
 /// <summary>
-/// An idle bot allocates ~40 KB/s (polls, the outbox check, scheduled jobs) and the GC sizes its youngest generation
-/// from the CPU cache, tens of MB here: left alone, an idle bot's working set climbed from ~146 MB to ~170 MB over
-/// ten minutes before the first collection. When little was allocated since the last look, one compacting collection
+/// An idle bot allocates a little all the time (polls, the outbox check, scheduled jobs) and the GC sizes its youngest
+/// generation from the CPU cache, tens of MB: left alone, an idle bot's working set climbed for minutes before the
+/// first collection (the curve: tests/PkhBot.Bench/README.md). When little was allocated since the last look, one compacting collection
 /// hands that memory back. A busy bot collects on its own, so nothing is done then. The GC's own setting for this
 /// (DOTNET_GCgen0size) exists only as an environment variable.
 /// </summary>
 public sealed class IdleMemoryTrimmer(IOptions<OperationsOptions> options, TimeProvider clock) : BackgroundService
 {
-    /// <summary>Allocation rate below which the bot counts as idle (an idle bot allocates ~40 KB/s; a busy one MBs).</summary>
+    /// <summary>Allocation rate below which the bot counts as idle (an idle bot stays far below it, a busy one far above).</summary>
     internal const long IdleBytesPerSecond = 512 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -41,7 +41,7 @@ public static class OperationsSetup
                 builder.Services.AddOpenTelemetry().WithMetrics(m => m
                     .AddMeter(PkhMetrics.MeterName)
                     // Our tags have a handful of values (channel, job, answered); the default of 2,000 points per
-                    // metric preallocates ~1.6 MB for eleven metrics that an idle bot holds for nothing.
+                    // metric is preallocated memory an idle bot holds for nothing (figure: tests/PkhBot.Bench/README.md).
                     .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit })
                     .AddPrometheusExporter());
             }

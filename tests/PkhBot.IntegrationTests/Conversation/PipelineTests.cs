@@ -25,9 +25,25 @@ public sealed class PipelineTests : IAsyncLifetime
     {
         var kpm = new ChatDriver(_app, 502);
         var r = await kpm.SendAsync("/bantuan");
-        Assert.Contains("/bantuan", r.Text);
         Assert.Contains("pengguna umum", r.Text);
+        var listed = Listed(r.Text);
+        Assert.Contains("bantuan", listed);
+        Assert.Contains("tanya", listed);
+        foreach (var staffOnly in new[] { "lapor", "kpm", "cari", "tindaklanjut", "p2k2", "graduasi", "rekap", "ekspor", "umumkan", "cekdata", "jawab" })
+            Assert.DoesNotContain(staffOnly, listed);
+
+        var data = new PkhBot.IntegrationTests.Reporting.ReportingData(_app);
+        var pendamping = await data.PendampingChatAsync(505, await data.PendampingAsync("P505"));
+        var own = Listed((await pendamping.SendAsync("/bantuan")).Text);
+        Assert.Contains("lapor", own);
+        Assert.Contains("p2k2", own);
+        foreach (var coordinatorsOnly in new[] { "rekap", "ekspor", "umumkan", "cekdata" })
+            Assert.DoesNotContain(coordinatorsOnly, own);
     }
+
+    /// <summary>The command names /bantuan lists, one a line ("/name - description").</summary>
+    private static List<string> Listed(string text)
+        => text.Split('\n').Where(l => l.StartsWith('/')).Select(l => l[1..].Split(' ')[0]).ToList();
 
     [Fact]
     public async Task The_same_update_delivered_twice_is_processed_once()
