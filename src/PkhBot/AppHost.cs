@@ -9,6 +9,7 @@ using PkhBot.Knowledge;
 using PkhBot.Onboarding;
 using PkhBot.Operations;
 using PkhBot.Reminders;
+using PkhBot.Reconciliation;
 using PkhBot.Reporting;
 
 namespace PkhBot;
@@ -52,6 +53,7 @@ public static class AppHost
         builder.AddConversation();
         builder.AddOnboarding();
         builder.AddHouseholds();
+        builder.AddReconciliation();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

@@ -4,7 +4,7 @@ using PkhBot.Conversation;
 namespace PkhBot.Reporting;
 
 /// <summary>/cekdata (koordinator, admin): data-quality numbers first, then the details. NIK is always masked.</summary>
-public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
+public sealed class CekDataCommand(DataQualityReport report, Reconciliation.ReconciliationLog reconciliations) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("cekdata", "Cek kualitas data: NIK ganda, tanpa pendamping/desa, beban pendamping, per kecamatan", CommandSpec.Coordinators);
 
@@ -34,6 +34,7 @@ public sealed class CekDataCommand(DataQualityReport report) : ICommandHandler
         }
         sb.Append("\n<b>Per kecamatan</b> (KPM / aktif / pendamping)");
         foreach (var k in r.PerKecamatan) sb.Append("\n• ").Append(Html.Escape(k.Kecamatan)).Append(": ").Append(k.Households).Append(" / ").Append(k.Active).Append(" / ").Append(k.Pendamping);
+        sb.Append('\n').Append(Reconciliation.ReconciliationTexts.CekDataSection(await reconciliations.LatestForAsync(ctx.Caller, ct), Wib.Offset));
         ctx.Reply(sb.ToString());
     }
 }

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4e5c98c9-24fe-4d32-b346-d7a2e13edbb1"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("501c3a40-1913-4084-9b73-0fd78abe48dc"), entityTypeCount: 22)
         {
         }
 
@@ -32,6 +32,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             var coordinatorKecamatan = CoordinatorKecamatanEntityType.Create(this);
             var invite = InviteEntityType.Create(this);
             var inviteAttempt = InviteAttemptEntityType.Create(this);
+            var reconciliationRun = ReconciliationRunEntityType.Create(this);
             var nudgeLog = NudgeLogEntityType.Create(this);
             var followUp = FollowUpEntityType.Create(this);
             var graduation = GraduationEntityType.Create(this);
@@ -75,6 +76,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             CoordinatorKecamatanEntityType.CreateAnnotations(coordinatorKecamatan);
             InviteEntityType.CreateAnnotations(invite);
             InviteAttemptEntityType.CreateAnnotations(inviteAttempt);
+            ReconciliationRunEntityType.CreateAnnotations(reconciliationRun);
             NudgeLogEntityType.CreateAnnotations(nudgeLog);
             FollowUpEntityType.CreateAnnotations(followUp);
             GraduationEntityType.CreateAnnotations(graduation);
