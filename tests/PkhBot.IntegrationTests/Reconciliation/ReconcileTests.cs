@@ -181,3 +181,34 @@ public sealed class ReconcileTests : IAsyncLifetime
 
     private Task<List<Guid>> Versions() => _app.WithDbAsync(db => db.Households.OrderBy(h => h.Id).Select(h => h.Version).ToListAsync());
 }
+
+public sealed class DemoOfficialListTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Seed_demo_writes_an_official_list_whose_reconciliation_finds_what_it_made_different()
+    {
+        var list = RosterFiles.TempPath("csv");
+        var seeded = await CliRunner.RunAsync(_app, "seed-demo", "--households", "3000", "--official-list", list);
+        Assert.True(seeded.ExitCode == 0, seeded.ToString());
+        var said = Regex.Match(seeded.Out, @"(\d+) KPM tidak tercantum, (\d+) KPM baru, (\d+) status berbeda, (\d+) NIK berbeda");
+        Assert.True(said.Success, seeded.Out);
+        int Said(int group) => int.Parse(said.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var r = await CliRunner.RunAsync(_app, "reconcile", list, "--json");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var root = JsonDocument.Parse(r.Out).RootElement;
+        Assert.Equal(Said(1), root.GetProperty("only_in_database").GetInt32());
+        Assert.Equal(Said(2), root.GetProperty("only_in_file").GetInt32());
+        Assert.Equal(Said(3), root.GetProperty("status_differs").GetInt32());
+        Assert.Equal(Said(4), root.GetProperty("nik_differs").GetInt32());
+        Assert.Equal(3000 - Said(1), root.GetProperty("in_both").GetInt32());
+        Assert.All(new[] { 1, 2, 3 }, g => Assert.True(Said(g) > 0, $"group {g} is empty: the demo would show nothing"));
+        Assert.Equal(28, root.GetProperty("kecamatan").GetArrayLength());
+    }
+}
