@@ -10,6 +10,7 @@ using PkhBot.Onboarding;
 using PkhBot.Operations;
 using PkhBot.Reminders;
 using PkhBot.Reconciliation;
+using PkhBot.Referrals;
 using PkhBot.Reporting;
 
 namespace PkhBot;
@@ -54,6 +55,7 @@ public static class AppHost
         builder.AddOnboarding();
         builder.AddHouseholds();
         builder.AddReconciliation();
+        builder.AddReferrals();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

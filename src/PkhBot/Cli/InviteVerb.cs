@@ -14,12 +14,13 @@ public static class InviteVerb
     public static Command Create(CliIo io)
     {
         var role = new Option<string>("--role") { Description = "Peran yang diundang", Required = true };
-        role.AcceptOnlyFromAmong("pendamping", "koordinator", "admin");
+        role.AcceptOnlyFromAmong("pendamping", "koordinator", "admin", "mitra");
         var kode = new Option<string?>("--pendamping-kode") { Description = "Kode pendamping (wajib untuk --role pendamping)" };
         var kecamatan = new Option<string[]>("--kecamatan") { Description = "Kecamatan wilayah koordinator (boleh lebih dari satu); tanpa ini = seluruh kabupaten", AllowMultipleArgumentsPerToken = true };
         var nama = new Option<string?>("--nama") { Description = "Nama koordinator (opsional)" };
         var json = new Option<bool>("--json") { Description = "Cetak {\"code\",\"link\",\"expires\"} sebagai JSON" };
-        var create = new Command("create", "Buat kode undangan sekali pakai (berlaku 7 hari) dan tautan t.me untuk /start.") { role, kode, kecamatan, nama, json };
+        var mitra = new Option<string?>("--mitra") { Description = "Kode mitra dari katalog (wajib untuk --role mitra), mis. DINKOP" };
+        var create = new Command("create", "Buat kode undangan sekali pakai (berlaku 7 hari) dan tautan t.me untuk /start.") { role, kode, kecamatan, nama, json, mitra };
         create.SetAction(async (pr, ct) =>
         {
             await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
@@ -28,13 +29,15 @@ public static class InviteVerb
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
-            var target = await ResolveAsync(db, clock, pr.GetValue(role)!, pr.GetValue(kode), pr.GetValue(kecamatan) ?? [], pr.GetValue(nama), ct);
+            var target = pr.GetValue(role) == "mitra" || pr.GetValue(mitra) is not null
+                ? ResolveMitra(scope.ServiceProvider.GetRequiredService<Referrals.MitraCatalogue>(), pr.GetValue(role)!, pr.GetValue(mitra), pr.GetValue(kode), pr.GetValue(kecamatan) ?? [])
+                : await ResolveAsync(db, clock, pr.GetValue(role)!, pr.GetValue(kode), pr.GetValue(kecamatan) ?? [], pr.GetValue(nama), ct);
             if (target.Error is not null)
             {
                 io.Err.WriteLine(target.Error);
                 return 2;
             }
-            var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(target.Role, target.PendampingId, target.CoordinatorId, ct);
+            var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(target.Role, target.PendampingId, target.CoordinatorId, target.MitraCode, ct);
 
             var bot = app.Configuration["Telegram:BotUsername"]?.Trim().TrimStart('@');
             if (string.IsNullOrEmpty(bot))
@@ -61,7 +64,19 @@ public static class InviteVerb
         return cmd;
     }
 
-    private sealed record Target(Role Role, int? PendampingId, int? CoordinatorId, string Description, string? Error = null);
+    private sealed record Target(Role Role, int? PendampingId, int? CoordinatorId, string Description, string? Error = null, string? MitraCode = null);
+
+    private static Target ResolveMitra(Referrals.MitraCatalogue catalogue, string role, string? code, string? kode, string[] kecamatan)
+    {
+        if (role != "mitra") return Fail("--mitra hanya untuk --role mitra.");
+        if (kode is not null || kecamatan.Length > 0) return Fail("--role mitra tidak memakai --pendamping-kode atau --kecamatan.");
+        if (string.IsNullOrWhiteSpace(code)) return Fail($"--mitra wajib untuk --role mitra. Pilihan: {string.Join(", ", catalogue.All.Select(m => m.Code))}.");
+        if (catalogue.Find(code) is not { } m)
+            return Fail($"Mitra '{code}' tidak ada di katalog. Pilihan: {string.Join(", ", catalogue.All.Select(x => x.Code))} (katalog: setelan Referrals:CataloguePath).");
+        return new Target(Role.Mitra, null, null, $"mitra {m.Name} ({m.Code})", MitraCode: m.Code);
+
+        static Target Fail(string error) => new(Role.None, null, null, "", error);
+    }
 
     private static async Task<Target> ResolveAsync(PkhDbContext db, TimeProvider clock, string role, string? kode, string[] kecamatan, string? nama, CancellationToken ct)
     {

@@ -36,5 +36,8 @@ public sealed class CallerResolver(PkhDbContext db)
         identity.Role == Role.Koordinator ? identity.CoordinatorId : null,
         identity.Coordinator?.WholeKabupaten ?? false,
         identity.Coordinator?.Kecamatan.Select(k => k.KecamatanId).ToList() ?? [],
-        identity.DisplayName ?? "");
+        identity.DisplayName ?? "")
+    {
+        MitraCode = identity.Role == Role.Mitra ? identity.MitraCode : null,
+    };
 }

@@ -21,6 +21,7 @@ public static class Texts
         Onboarding.Role.Koordinator => "koordinator",
         Onboarding.Role.Admin => "admin",
         Onboarding.Role.Kpm => "KPM",
+        Onboarding.Role.Mitra => "mitra",
         _ => "pengguna umum",
     };
 }

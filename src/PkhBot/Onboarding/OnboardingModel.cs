@@ -29,6 +29,7 @@ internal sealed class ChatIdentityConfiguration : IEntityTypeConfiguration<ChatI
     {
         b.Property(x => x.Channel).HasMaxLength(16);
         b.Property(x => x.DisplayName).HasMaxLength(150);
+        b.Property(x => x.MitraCode).HasMaxLength(32);
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.UserId).IsUnique();
         b.HasIndex(x => x.PendampingId);
@@ -45,6 +46,7 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<Invite>
     public void Configure(EntityTypeBuilder<Invite> b)
     {
         b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.Property(x => x.MitraCode).HasMaxLength(32);
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.CodeHash).IsUnique();
     }

@@ -21,7 +21,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 "PkhBot.Onboarding.ChatIdentity",
                 typeof(ChatIdentity),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 5,
@@ -87,6 +87,14 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ChatIdentity).GetField("<LastSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             lastSeenAt.SetSentinelFromProviderValue(0L);
+
+            var mitraCode = runtimeEntityType.AddProperty(
+                "MitraCode",
+                typeof(string),
+                propertyInfo: typeof(ChatIdentity).GetProperty("MitraCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatIdentity).GetField("<MitraCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var optedOut = runtimeEntityType.AddProperty(
                 "OptedOut",

@@ -19,7 +19,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 "PkhBot.Onboarding.Invite",
                 typeof(Invite),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -61,6 +61,14 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Invite).GetField("<ExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             expiresAt.SetSentinelFromProviderValue(0L);
+
+            var mitraCode = runtimeEntityType.AddProperty(
+                "MitraCode",
+                typeof(string),
+                propertyInfo: typeof(Invite).GetProperty("MitraCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invite).GetField("<MitraCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var pendampingId = runtimeEntityType.AddProperty(
                 "PendampingId",

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("501c3a40-1913-4084-9b73-0fd78abe48dc"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("8191a7ea-013b-44ff-8b15-3e3f52b41669"), entityTypeCount: 23)
         {
         }
 
@@ -33,6 +33,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             var invite = InviteEntityType.Create(this);
             var inviteAttempt = InviteAttemptEntityType.Create(this);
             var reconciliationRun = ReconciliationRunEntityType.Create(this);
+            var referral = ReferralEntityType.Create(this);
             var nudgeLog = NudgeLogEntityType.Create(this);
             var followUp = FollowUpEntityType.Create(this);
             var graduation = GraduationEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             ChatIdentityEntityType.CreateForeignKey3(chatIdentity, pendamping);
             CoordinatorKecamatanEntityType.CreateForeignKey1(coordinatorKecamatan, coordinator);
             CoordinatorKecamatanEntityType.CreateForeignKey2(coordinatorKecamatan, kecamatan);
+            ReferralEntityType.CreateForeignKey1(referral, household);
             FollowUpEntityType.CreateForeignKey1(followUp, household);
             FollowUpEntityType.CreateForeignKey2(followUp, pendamping);
             FollowUpEntityType.CreateForeignKey3(followUp, progressReport);
@@ -77,6 +79,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             InviteEntityType.CreateAnnotations(invite);
             InviteAttemptEntityType.CreateAnnotations(inviteAttempt);
             ReconciliationRunEntityType.CreateAnnotations(reconciliationRun);
+            ReferralEntityType.CreateAnnotations(referral);
             NudgeLogEntityType.CreateAnnotations(nudgeLog);
             FollowUpEntityType.CreateAnnotations(followUp);
             GraduationEntityType.CreateAnnotations(graduation);

@@ -588,6 +588,10 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<bool>("OptedOut")
                         .HasColumnType("bit");
 
@@ -689,6 +693,10 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int?>("PendampingId")
                         .HasColumnType("int");
 
@@ -762,6 +770,61 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.HasIndex("RanAt");
 
                     b.ToTable("ReconciliationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MitraCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PendampingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MitraCode", "Status");
+
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("PkhBot.Reminders.NudgeLog", b =>
@@ -1103,6 +1166,17 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.HasOne("PkhBot.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("PkhBot.Reporting.FollowUp", b =>

@@ -563,6 +563,10 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OptedOut")
                         .HasColumnType("INTEGER");
 
@@ -660,6 +664,10 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PendampingId")
                         .HasColumnType("INTEGER");
 
@@ -731,6 +739,59 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.HasIndex("RanAt");
 
                     b.ToTable("ReconciliationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MitraCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendampingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MitraCode", "Status");
+
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("PkhBot.Reminders.NudgeLog", b =>
@@ -1062,6 +1123,17 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.HasOne("PkhBot.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("PkhBot.Reporting.FollowUp", b =>
