@@ -9,6 +9,7 @@ using PkhBot.Knowledge;
 using PkhBot.Onboarding;
 using PkhBot.Operations;
 using PkhBot.Reminders;
+using PkhBot.Ppse;
 using PkhBot.Reconciliation;
 using PkhBot.Referrals;
 using PkhBot.Reporting;
@@ -56,6 +57,7 @@ public static class AppHost
         builder.AddHouseholds();
         builder.AddReconciliation();
         builder.AddReferrals();
+        builder.AddPpse();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

@@ -20,7 +20,7 @@ public static class DemoOfficialList
     {
         var random = new Random(2025);
         int rows = 0, missing = 0, added = 0, status = 0, nik = 0;
-        await using var stream = OwnerOnly.Create(path);
+        await using var stream = Privacy.OwnerOnlyFile.Create(path);
         await using var w = new StreamWriter(stream, new UTF8Encoding(false));
         await w.WriteLineAsync("no;id_kpm;nik;nama_pengurus;kecamatan;desa;status;tahap");
         var households = db.Households.AsNoTracking().OrderBy(h => h.Id)

@@ -33,12 +33,18 @@ public sealed class ReconciliationLog(PkhDbContext db, TimeProvider clock)
         if (old.Count > 0) await db.ReconciliationRuns.Where(r => old.Contains(r.Id)).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>The latest run made before <paramref name="before"/>, or null.</summary>
+    public Task<ReconciliationRun?> LatestAsync(DateTimeOffset before, CancellationToken ct)
+        => db.ReconciliationRuns.AsNoTracking().Where(r => r.RanAt <= before).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
+    public static List<KecamatanCounts> Kecamatan(ReconciliationRun run) => JsonSerializer.Deserialize<List<KecamatanCounts>>(run.KecamatanJson) ?? [];
+
     /// <summary>The latest run's counts summed over the kecamatan the caller may see; null when none was run.</summary>
     public async Task<ScopedSummary?> LatestForAsync(Caller caller, CancellationToken ct)
     {
         var run = await db.ReconciliationRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (run is null) return null;
-        var all = JsonSerializer.Deserialize<List<KecamatanCounts>>(run.KecamatanJson) ?? [];
+        var all = Kecamatan(run);
         var seen = caller.IsAdmin || caller.WholeKabupaten
             ? all
             : all.Where(k => k.KecamatanId is int id && caller.KecamatanIds.Contains(id)).ToList();

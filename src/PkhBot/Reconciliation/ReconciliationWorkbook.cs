@@ -20,7 +20,7 @@ public static class ReconciliationWorkbook
             ["status_differs"] = Rows(r.Rows.Where(x => x.StatusDiffers)),
             ["nik_differs"] = Rows(r.Rows.Where(x => x.NikDiffers)),
         };
-        using var stream = OwnerOnly.Create(path);
+        using var stream = Privacy.OwnerOnlyFile.Create(path);
         stream.SaveAs(sheets);
     }
 

@@ -1,7 +1,7 @@
-namespace PkhBot.Reconciliation;
+namespace PkhBot.Privacy;
 
 /// <summary>Files with personal data are created readable and writable by their owner only (0600) on Unix.</summary>
-internal static class OwnerOnly
+public static class OwnerOnlyFile
 {
     public static FileStream Create(string path)
     {
