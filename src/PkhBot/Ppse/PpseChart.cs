@@ -31,7 +31,8 @@ public static class PpseChart
         }
         plot.Axes.Left.SetTicks(stages.Select((_, i) => (double)(stages.Length - 1 - i)).ToArray(), stages.Select(PpseTexts.StageName).ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = 18;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        // The figure is written on each bar; an axis of counts would only crowd a phone screen.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
         plot.Axes.SetLimitsX(0, max * 1.25);
         plot.Title($"{PpseTexts.ChartTitle}: {scope}");
         plot.Axes.Title.Label.FontSize = 20;
