@@ -19,6 +19,9 @@ public sealed record Caller(
     /// <summary>A partner agency's officer; <see cref="MitraCode"/> names the agency.</summary>
     public bool IsMitra => Role == Role.Mitra && MitraCode is not null;
     public string? MitraCode { get; init; }
+    /// <summary>A camat or kepala desa: figures of <see cref="KecamatanIds"/> (and <see cref="PemantauDesaId"/>), no names.</summary>
+    public bool IsPemantau => Role == Role.Pemantau && KecamatanIds.Count == 1;
+    public int? PemantauDesaId { get; init; }
     /// <summary>KPM or someone who never used /start: questions only, never anyone's data.</summary>
     public bool IsPublic => Role is Role.Kpm or Role.None;
 
@@ -29,6 +32,7 @@ public sealed record Caller(
         Role.Koordinator => $"koordinator:{CoordinatorId}",
         Role.Admin => $"admin:{IdentityId}",
         Role.Mitra => $"mitra:{MitraCode}:{IdentityId}",
+        Role.Pemantau => $"pemantau:{IdentityId}",
         _ => $"user:{IdentityId?.ToString() ?? "?"}",
     };
 

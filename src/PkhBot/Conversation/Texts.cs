@@ -22,6 +22,7 @@ public static class Texts
         Onboarding.Role.Admin => "admin",
         Onboarding.Role.Kpm => "KPM",
         Onboarding.Role.Mitra => "mitra",
+        Onboarding.Role.Pemantau => "camat/kepala desa (pemantau)",
         _ => "pengguna umum",
     };
 }

@@ -28,13 +28,15 @@ public sealed class InviteService(PkhDbContext db, TimeProvider clock)
     public Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, CancellationToken ct)
         => CreateAsync(role, pendampingId, coordinatorId, null, ct);
 
-    public async Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, string? mitraCode, CancellationToken ct)
+    public async Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, string? mitraCode, CancellationToken ct,
+        int? kecamatanId = null, int? desaId = null)
     {
         var now = clock.GetUtcNow();
         var code = InviteCode.New();
         var invite = new Invite
         {
             CodeHash = InviteCode.Hash(code), Role = role, PendampingId = pendampingId, CoordinatorId = coordinatorId, MitraCode = mitraCode,
+            KecamatanId = kecamatanId, DesaId = desaId,
             CreatedAt = now, ExpiresAt = now + Lifetime,
         };
         db.Invites.Add(invite);

@@ -55,6 +55,40 @@ public sealed class PpseTests : IAsyncLifetime
         Assert.Contains("hanya untuk", (await pendamping.SendAsync("/ppse")).Text);
     }
 
+    [Theory]
+    [InlineData(null, "Kec. Ngraho", "Belum ada usaha: 1")]
+    [InlineData("Sugihwaras", "Desa Sugihwaras", "Belum ada usaha: 0")]
+    public async Task A_camat_or_kepala_desa_joins_by_invite_and_sees_the_figures_of_its_area_and_no_names(string? desa, string scope, string stageLine)
+    {
+        string[] args = desa is null
+            ? ["invite", "create", "--role", "pemantau", "--kecamatan", "ngraho", "--json"]
+            : ["invite", "create", "--role", "pemantau", "--kecamatan", "Ngraho", "--desa", desa, "--json"];
+        var created = await CliRunner.RunAsync(_app, args);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var code = System.Text.Json.JsonDocument.Parse(created.Out).RootElement.GetProperty("code").GetString();
+        var chat = new ChatDriver(_app, 9910);
+        Assert.Contains("pemantau", (await chat.SendAsync($"/start {code}")).Text);
+
+        var ppse = (await chat.SendAsync("/ppse")).Text;
+        var rekap = (await chat.SendAsync("/rekap")).Text;
+
+        Assert.Contains(scope, ppse);
+        Assert.Contains(stageLine, ppse);
+        Assert.Contains(scope, rekap);
+        foreach (var text in new[] { ppse, rekap })
+        {
+            Assert.DoesNotContain("Ibu Tahap", text);
+            Assert.DoesNotContain("Bu Rina", text);
+            Assert.DoesNotContain("Pak Dodi", text);
+            Assert.DoesNotContain("Dander", text);
+        }
+        Assert.Contains("hanya untuk", (await chat.SendAsync("/kpm PPSE001")).Text);
+        Assert.Contains("hanya untuk", (await chat.SendAsync("/cekdata")).Text);
+        var wrong = await CliRunner.RunAsync(_app, "invite", "create", "--role", "pemantau", "--kecamatan", "Ngraho", "--desa", "Ngunut");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("tidak ada di Kec. Ngraho", wrong.Err);
+    }
+
     [Fact]
     public async Task The_weekly_coordinator_digest_carries_the_ppse_line_of_its_scope()
     {

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8191a7ea-013b-44ff-8b15-3e3f52b41669"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("4a31a544-f568-4f9e-a50f-3d54c33a4461"), entityTypeCount: 23)
         {
         }
 
@@ -48,9 +48,12 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             PendampingEntityType.CreateForeignKey1(pendamping, kecamatan);
             ChatIdentityEntityType.CreateForeignKey1(chatIdentity, coordinator);
             ChatIdentityEntityType.CreateForeignKey2(chatIdentity, desa);
-            ChatIdentityEntityType.CreateForeignKey3(chatIdentity, pendamping);
+            ChatIdentityEntityType.CreateForeignKey3(chatIdentity, kecamatan);
+            ChatIdentityEntityType.CreateForeignKey4(chatIdentity, pendamping);
             CoordinatorKecamatanEntityType.CreateForeignKey1(coordinatorKecamatan, coordinator);
             CoordinatorKecamatanEntityType.CreateForeignKey2(coordinatorKecamatan, kecamatan);
+            InviteEntityType.CreateForeignKey1(invite, desa);
+            InviteEntityType.CreateForeignKey2(invite, kecamatan);
             ReferralEntityType.CreateForeignKey1(referral, household);
             FollowUpEntityType.CreateForeignKey1(followUp, household);
             FollowUpEntityType.CreateForeignKey2(followUp, pendamping);

@@ -595,6 +595,9 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<bool>("OptedOut")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("PemantauKecamatanId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("PendampingId")
                         .HasColumnType("int");
 
@@ -617,6 +620,8 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.HasIndex("CoordinatorId");
 
                     b.HasIndex("DesaId");
+
+                    b.HasIndex("PemantauKecamatanId");
 
                     b.HasIndex("PendampingId");
 
@@ -690,8 +695,14 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("DesaId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("KecamatanId")
+                        .HasColumnType("int");
 
                     b.Property<string>("MitraCode")
                         .HasMaxLength(32)
@@ -715,6 +726,10 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.HasIndex("CodeHash")
                         .IsUnique();
+
+                    b.HasIndex("DesaId");
+
+                    b.HasIndex("KecamatanId");
 
                     b.ToTable("Invites");
                 });
@@ -1141,6 +1156,11 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .HasForeignKey("DesaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("PemantauKecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PkhBot.Households.Pendamping", "Pendamping")
                         .WithMany()
                         .HasForeignKey("PendampingId")
@@ -1166,6 +1186,19 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Onboarding.Invite", b =>
+                {
+                    b.HasOne("PkhBot.Households.Desa", null)
+                        .WithMany()
+                        .HasForeignKey("DesaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("KecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PkhBot.Referrals.Referral", b =>

@@ -570,6 +570,9 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<bool>("OptedOut")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PemantauKecamatanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PendampingId")
                         .HasColumnType("INTEGER");
 
@@ -592,6 +595,8 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.HasIndex("CoordinatorId");
 
                     b.HasIndex("DesaId");
+
+                    b.HasIndex("PemantauKecamatanId");
 
                     b.HasIndex("PendampingId");
 
@@ -661,7 +666,13 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DesaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KecamatanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MitraCode")
@@ -686,6 +697,10 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasIndex("CodeHash")
                         .IsUnique();
+
+                    b.HasIndex("DesaId");
+
+                    b.HasIndex("KecamatanId");
 
                     b.ToTable("Invites");
                 });
@@ -1098,6 +1113,11 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .HasForeignKey("DesaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("PemantauKecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PkhBot.Households.Pendamping", "Pendamping")
                         .WithMany()
                         .HasForeignKey("PendampingId")
@@ -1123,6 +1143,19 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Onboarding.Invite", b =>
+                {
+                    b.HasOne("PkhBot.Households.Desa", null)
+                        .WithMany()
+                        .HasForeignKey("DesaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("KecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
