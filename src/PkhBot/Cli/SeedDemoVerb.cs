@@ -29,6 +29,9 @@ public static class SeedDemoVerb
             io.Out.WriteLine(r.HouseholdsAdded + r.PendampingAdded == 0
                 ? "Data demo sudah lengkap; tidak ada yang ditambahkan."
                 : $"Data demo ditambahkan: {r.PendampingAdded} pendamping, {r.HouseholdsAdded} rumah tangga, {r.ReportsAdded} laporan, {r.FollowUpsAdded} tindak lanjut, {r.GraduationsAdded} graduasi ({started.Elapsed.TotalSeconds:0.0} dtk).");
+            var referrals = await Referrals.DemoReferrals.SeedAsync(scope.ServiceProvider.GetRequiredService<Data.PkhDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Referrals.MitraCatalogue>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            if (referrals > 0) io.Out.WriteLine($"Rujukan demo ke mitra: {referrals}.");
             if (pr.GetValue(officialList) is { } list)
             {
                 var db = scope.ServiceProvider.GetRequiredService<Data.PkhDbContext>();

@@ -210,5 +210,8 @@ public sealed class DemoOfficialListTests : IAsyncLifetime
         Assert.Equal(3000 - Said(1), root.GetProperty("in_both").GetInt32());
         Assert.All(new[] { 1, 2, 3 }, g => Assert.True(Said(g) > 0, $"group {g} is empty: the demo would show nothing"));
         Assert.Equal(28, root.GetProperty("kecamatan").GetArrayLength());
+        // The demo also refers families to partner agencies, in every state.
+        var states = await _app.WithDbAsync(db => db.Referrals.Select(x => x.Status).Distinct().ToListAsync());
+        Assert.Equal(Enum.GetValues<PkhBot.Referrals.ReferralStatus>().Order(), states.Order());
     }
 }
