@@ -9,6 +9,9 @@ using PkhBot.Knowledge;
 using PkhBot.Onboarding;
 using PkhBot.Operations;
 using PkhBot.Reminders;
+using PkhBot.Ppse;
+using PkhBot.Reconciliation;
+using PkhBot.Referrals;
 using PkhBot.Reporting;
 
 namespace PkhBot;
@@ -52,6 +55,9 @@ public static class AppHost
         builder.AddConversation();
         builder.AddOnboarding();
         builder.AddHouseholds();
+        builder.AddReconciliation();
+        builder.AddReferrals();
+        builder.AddPpse();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

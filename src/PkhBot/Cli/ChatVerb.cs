@@ -24,6 +24,8 @@ public static class ChatVerb
             {
                 io.Err.WriteLine("Database masih kosong: mengisi data demo Bojonegoro (sekali saja)...");
                 await seeder.SeedAsync(app.Configuration.GetValue("Demo:Households", DemoSeeder.DefaultHouseholds), ct);
+                await Referrals.DemoReferrals.SeedAsync(scope.ServiceProvider.GetRequiredService<Data.PkhDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<Referrals.MitraCatalogue>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             }
             var bound = await scope.ServiceProvider.GetRequiredService<ConsoleIdentity>().BindAsync(pr.GetValue(asOption), ct);
             if (bound.Error is not null)

@@ -19,6 +19,8 @@ public static class CliRoot
         root.Subcommands.Add(SeedDemoVerb.Create(io));
         root.Subcommands.Add(InviteVerb.Create(io));
         root.Subcommands.Add(ExportVerb.Create(io));
+        root.Subcommands.Add(ReconcileVerb.Create(io));
+        root.Subcommands.Add(ReportVerb.Create(io));
         root.Subcommands.Add(ChatVerb.Create(io));
         root.Subcommands.Add(AskVerb.Create(io));
         root.Subcommands.Add(JobsVerb.Create(io));

@@ -14,12 +14,14 @@ public static class InviteVerb
     public static Command Create(CliIo io)
     {
         var role = new Option<string>("--role") { Description = "Peran yang diundang", Required = true };
-        role.AcceptOnlyFromAmong("pendamping", "koordinator", "admin");
+        role.AcceptOnlyFromAmong("pendamping", "koordinator", "admin", "mitra", "pemantau");
         var kode = new Option<string?>("--pendamping-kode") { Description = "Kode pendamping (wajib untuk --role pendamping)" };
         var kecamatan = new Option<string[]>("--kecamatan") { Description = "Kecamatan wilayah koordinator (boleh lebih dari satu); tanpa ini = seluruh kabupaten", AllowMultipleArgumentsPerToken = true };
         var nama = new Option<string?>("--nama") { Description = "Nama koordinator (opsional)" };
         var json = new Option<bool>("--json") { Description = "Cetak {\"code\",\"link\",\"expires\"} sebagai JSON" };
-        var create = new Command("create", "Buat kode undangan sekali pakai (berlaku 7 hari) dan tautan t.me untuk /start.") { role, kode, kecamatan, nama, json };
+        var mitra = new Option<string?>("--mitra") { Description = "Kode mitra dari katalog (wajib untuk --role mitra), mis. DINKOP" };
+        var desa = new Option<string?>("--desa") { Description = "Desa untuk --role pemantau (kepala desa); tanpa ini = seluruh kecamatan (camat)" };
+        var create = new Command("create", "Buat kode undangan sekali pakai (berlaku 7 hari) dan tautan t.me untuk /start.") { role, kode, kecamatan, nama, json, mitra, desa };
         create.SetAction(async (pr, ct) =>
         {
             await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
@@ -28,13 +30,18 @@ public static class InviteVerb
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
-            var target = await ResolveAsync(db, clock, pr.GetValue(role)!, pr.GetValue(kode), pr.GetValue(kecamatan) ?? [], pr.GetValue(nama), ct);
+            var target = pr.GetValue(role) == "pemantau" || pr.GetValue(desa) is not null
+                ? await ResolvePemantauAsync(db, pr.GetValue(role)!, pr.GetValue(kecamatan) ?? [], pr.GetValue(desa), pr.GetValue(kode), ct)
+                : pr.GetValue(role) == "mitra" || pr.GetValue(mitra) is not null
+                ? ResolveMitra(scope.ServiceProvider.GetRequiredService<Referrals.MitraCatalogue>(), pr.GetValue(role)!, pr.GetValue(mitra), pr.GetValue(kode), pr.GetValue(kecamatan) ?? [])
+                : await ResolveAsync(db, clock, pr.GetValue(role)!, pr.GetValue(kode), pr.GetValue(kecamatan) ?? [], pr.GetValue(nama), ct);
             if (target.Error is not null)
             {
                 io.Err.WriteLine(target.Error);
                 return 2;
             }
-            var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(target.Role, target.PendampingId, target.CoordinatorId, ct);
+            var invite = await scope.ServiceProvider.GetRequiredService<InviteService>()
+                .CreateAsync(target.Role, target.PendampingId, target.CoordinatorId, target.MitraCode, ct, target.KecamatanId, target.DesaId);
 
             var bot = app.Configuration["Telegram:BotUsername"]?.Trim().TrimStart('@');
             if (string.IsNullOrEmpty(bot))
@@ -61,7 +68,42 @@ public static class InviteVerb
         return cmd;
     }
 
-    private sealed record Target(Role Role, int? PendampingId, int? CoordinatorId, string Description, string? Error = null);
+    private sealed record Target(Role Role, int? PendampingId, int? CoordinatorId, string Description, string? Error = null, string? MitraCode = null,
+        int? KecamatanId = null, int? DesaId = null);
+
+    private static async Task<Target> ResolvePemantauAsync(PkhDbContext db, string role, string[] kecamatan, string? desa, string? kode, CancellationToken ct)
+    {
+        if (role != "pemantau") return Fail("--desa hanya untuk --role pemantau.");
+        if (kode is not null) return Fail("--role pemantau tidak memakai --pendamping-kode.");
+        var names = kecamatan.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var wilayah = await WilayahIndex.LoadAsync(db, ct);
+        if (names.Count != 1)
+            return Fail($"--role pemantau memerlukan tepat satu --kecamatan. Pilihan: {string.Join(", ", wilayah.Kecamatan.Select(k => k.Nama).Order())}.");
+        if (wilayah.FindKecamatan(names[0]) is not { } k)
+            return Fail($"Kecamatan tidak dikenal: {names[0]}. Pilihan: {string.Join(", ", wilayah.Kecamatan.Select(x => x.Nama).Order())}.");
+        if (desa is null) return new Target(Role.Pemantau, null, null, $"camat / pemantau Kec. {k.Nama}", KecamatanId: k.Id);
+        if (wilayah.FindDesa(k.Id, desa) is not int desaId)
+        {
+            var choices = await db.Desa.AsNoTracking().Where(d => d.KecamatanId == k.Id).OrderBy(d => d.Nama).Select(d => d.Nama).ToListAsync(ct);
+            return Fail($"Desa '{desa}' tidak ada di Kec. {k.Nama}. Pilihan: {string.Join(", ", choices)}.");
+        }
+        var desaName = await db.Desa.Where(d => d.Id == desaId).Select(d => d.Nama).SingleAsync(ct);
+        return new Target(Role.Pemantau, null, null, $"kepala desa / pemantau Desa {desaName}, Kec. {k.Nama}", KecamatanId: k.Id, DesaId: desaId);
+
+        static Target Fail(string error) => new(Role.None, null, null, "", error);
+    }
+
+    private static Target ResolveMitra(Referrals.MitraCatalogue catalogue, string role, string? code, string? kode, string[] kecamatan)
+    {
+        if (role != "mitra") return Fail("--mitra hanya untuk --role mitra.");
+        if (kode is not null || kecamatan.Length > 0) return Fail("--role mitra tidak memakai --pendamping-kode atau --kecamatan.");
+        if (string.IsNullOrWhiteSpace(code)) return Fail($"--mitra wajib untuk --role mitra. Pilihan: {string.Join(", ", catalogue.All.Select(m => m.Code))}.");
+        if (catalogue.Find(code) is not { } m)
+            return Fail($"Mitra '{code}' tidak ada di katalog. Pilihan: {string.Join(", ", catalogue.All.Select(x => x.Code))} (katalog: setelan Referrals:CataloguePath).");
+        return new Target(Role.Mitra, null, null, $"mitra {m.Name} ({m.Code})", MitraCode: m.Code);
+
+        static Target Fail(string error) => new(Role.None, null, null, "", error);
+    }
 
     private static async Task<Target> ResolveAsync(PkhDbContext db, TimeProvider clock, string role, string? kode, string[] kecamatan, string? nama, CancellationToken ct)
     {

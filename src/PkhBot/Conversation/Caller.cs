@@ -16,6 +16,12 @@ public sealed record Caller(
     public bool IsPendamping => Role == Role.Pendamping && PendampingId is not null;
     public bool IsKoordinator => Role == Role.Koordinator && CoordinatorId is not null;
     public bool IsAdmin => Role == Role.Admin;
+    /// <summary>A partner agency's officer; <see cref="MitraCode"/> names the agency.</summary>
+    public bool IsMitra => Role == Role.Mitra && MitraCode is not null;
+    public string? MitraCode { get; init; }
+    /// <summary>A camat or kepala desa: figures of <see cref="KecamatanIds"/> (and <see cref="PemantauDesaId"/>), no names.</summary>
+    public bool IsPemantau => Role == Role.Pemantau && KecamatanIds.Count == 1;
+    public int? PemantauDesaId { get; init; }
     /// <summary>KPM or someone who never used /start: questions only, never anyone's data.</summary>
     public bool IsPublic => Role is Role.Kpm or Role.None;
 
@@ -25,6 +31,8 @@ public sealed record Caller(
         Role.Pendamping => $"pendamping:{PendampingId}",
         Role.Koordinator => $"koordinator:{CoordinatorId}",
         Role.Admin => $"admin:{IdentityId}",
+        Role.Mitra => $"mitra:{MitraCode}:{IdentityId}",
+        Role.Pemantau => $"pemantau:{IdentityId}",
         _ => $"user:{IdentityId?.ToString() ?? "?"}",
     };
 

@@ -35,6 +35,12 @@ public sealed class CallerResolver(PkhDbContext db)
         identity.Role == Role.Pendamping ? identity.PendampingId : null,
         identity.Role == Role.Koordinator ? identity.CoordinatorId : null,
         identity.Coordinator?.WholeKabupaten ?? false,
-        identity.Coordinator?.Kecamatan.Select(k => k.KecamatanId).ToList() ?? [],
-        identity.DisplayName ?? "");
+        identity.Role == Role.Pemantau
+            ? identity.PemantauKecamatanId is int k ? [k] : []
+            : identity.Coordinator?.Kecamatan.Select(k => k.KecamatanId).ToList() ?? [],
+        identity.DisplayName ?? "")
+    {
+        MitraCode = identity.Role == Role.Mitra ? identity.MitraCode : null,
+        PemantauDesaId = identity.Role == Role.Pemantau ? identity.DesaId : null,
+    };
 }

@@ -55,6 +55,8 @@ public sealed class ConversationContext(Incoming message, Caller caller, PkhDbCo
             state = new FlowState { UserId = Caller.UserId, Flow = flow, Step = step };
             Db.Flows.Add(state);
         }
+        // Ended earlier in this message (a new command ends the old flow first): the row is reused, not deleted.
+        else if (Db.Entry(state).State == EntityState.Deleted) Db.Entry(state).State = EntityState.Modified;
         state.Flow = flow;
         SetFlowData(state, step, data, ttl);
         Flow = state;

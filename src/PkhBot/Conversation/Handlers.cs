@@ -16,10 +16,12 @@ public interface ICommandHandler
 /// <param name="ShowInMenu">False for commands reached only through links or buttons.</param>
 public sealed record CommandSpec(string Name, string Description, IReadOnlyList<Role> Roles, IReadOnlyList<string>? Aliases = null, bool ShowInMenu = true)
 {
-    public static readonly IReadOnlyList<Role> Everyone = [Role.None, Role.Kpm, Role.Pendamping, Role.Koordinator, Role.Admin];
+    public static readonly IReadOnlyList<Role> Everyone = [Role.None, Role.Kpm, Role.Pendamping, Role.Koordinator, Role.Admin, Role.Mitra, Role.Pemantau];
     public static readonly IReadOnlyList<Role> Staff = [Role.Pendamping, Role.Koordinator, Role.Admin];
     public static readonly IReadOnlyList<Role> PendampingOnly = [Role.Pendamping];
     public static readonly IReadOnlyList<Role> Coordinators = [Role.Koordinator, Role.Admin];
+    /// <summary>Figures of an area (/rekap, /ppse): coordinators, admin, and the camat or kepala desa of that area.</summary>
+    public static readonly IReadOnlyList<Role> AreaFigures = [Role.Koordinator, Role.Admin, Role.Pemantau];
 }
 
 /// <summary>Handles inline-button presses whose data starts with "<see cref="Prefix"/>:".</summary>

@@ -21,6 +21,8 @@ public static class Texts
         Onboarding.Role.Koordinator => "koordinator",
         Onboarding.Role.Admin => "admin",
         Onboarding.Role.Kpm => "KPM",
+        Onboarding.Role.Mitra => "mitra",
+        Onboarding.Role.Pemantau => "camat/kepala desa (pemantau)",
         _ => "pengguna umum",
     };
 }

@@ -36,6 +36,8 @@ public abstract class PkhDbContext(DbContextOptions options) : DbContext(options
     public DbSet<NudgeLog> NudgeLog => Set<NudgeLog>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<HandoffQuestion> Handoffs => Set<HandoffQuestion>();
+    public DbSet<Reconciliation.ReconciliationRun> ReconciliationRuns => Set<Reconciliation.ReconciliationRun>();
+    public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PkhDbContext).Assembly);

@@ -21,6 +21,12 @@ public static class HouseholdScope
                 if (caller.WholeKabupaten) return db.Households;
                 var kecamatan = caller.KecamatanIds.ToList();
                 return db.Households.Where(h => kecamatan.Contains(h.KecamatanId));
+            // For figures only: no command shows a pemantau a household's name.
+            case Onboarding.Role.Pemantau when caller.IsPemantau:
+                var kec = caller.KecamatanIds[0];
+                return caller.PemantauDesaId is int desa
+                    ? db.Households.Where(h => h.KecamatanId == kec && h.DesaId == desa)
+                    : db.Households.Where(h => h.KecamatanId == kec);
             case Onboarding.Role.Pendamping when caller.PendampingId is int pendampingId:
                 return db.Households.Where(h => h.PendampingId == pendampingId);
             default:

@@ -12,8 +12,8 @@ public static class ImportTexts
     public static string Unreadable(string ext, string error) => $"File {ext} tidak bisa dibaca (rusak atau bukan {ext} sungguhan: {error}). Simpan ulang dari Excel lalu coba lagi.";
     public const string NotUtf8 = "File bukan UTF-8; dibaca sebagai Windows-1252 (ANSI). Periksa nama yang memakai huruf khusus, atau simpan ulang sebagai \"CSV UTF-8\".";
     public static string DuplicateColumn(string name) => $"Kolom '{name}' muncul dua kali di baris judul. Hapus salah satunya.";
-    public static string MissingColumns(IEnumerable<string> names)
-        => $"Kolom wajib tidak ada di baris judul: {string.Join(", ", names)}. Baris judul harus memuat: {string.Join(",", RosterColumns.Names)}.";
+    public static string MissingColumns(IEnumerable<string> names, IEnumerable<string> required)
+        => $"Kolom wajib tidak ada di baris judul: {string.Join(", ", names)}. Baris judul harus memuat: {string.Join(",", required)}.";
     public static string ExtraColumns(IEnumerable<string> names) => $"Kolom tambahan diabaikan: {string.Join(", ", names)}.";
 
     public const string MissingId = "id_kpm kosong";

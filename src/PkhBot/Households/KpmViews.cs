@@ -53,7 +53,8 @@ public sealed class KpmViews(IOptions<ReportingOptions> options)
         var buttons = new List<Button>();
         if (ctx.Caller.IsPendamping) buttons.Add(Button.Callback("📝 Lapor", $"lf:start:{h.Id}"));
         buttons.Add(Button.Callback("« Daftar", "kpm:l:0:"));
-        return new Reply(HouseholdTexts.Card(h, pendamping, reports, followUps)) { Keyboard = Keyboard.Of(buttons) };
+        var referrals = await Referrals.ReferralCard.TextAsync(ctx.Db, h.Id, ct);
+        return new Reply(HouseholdTexts.Card(h, pendamping, reports, followUps) + referrals) { Keyboard = Keyboard.Of(buttons) };
     }
 
     public async Task<Reply> DesaMenuAsync(ConversationContext ctx, CancellationToken ct)

@@ -12,6 +12,9 @@ public sealed record RosterFile(IReadOnlyList<RosterRow> Rows, IReadOnlyList<str
     public static RosterFile Fail(string error) => new([], [], error);
 }
 
+/// <summary>Which columns a table must have (the order of <see cref="RosterRow.Fields"/>), and which one holds NIK.</summary>
+public sealed record TableShape(IReadOnlyList<string> Columns, int? NikColumn, bool WarnOnExtraColumns);
+
 /// <summary>
 /// Reads a roster from CSV (CsvHelper 34, separator detected: Excel in Indonesia often writes ';') or XLSX
 /// (MiniExcel, merged cells filled). Checks the header; the values are checked by <see cref="RosterImporter"/>.
@@ -21,6 +24,13 @@ public static class RosterReader
     static RosterReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static RosterFile Read(string path, long maxBytes)
+        => Read(path, maxBytes, new TableShape(RosterColumns.Names, RosterColumns.Nik, WarnOnExtraColumns: true));
+
+    /// <summary>
+    /// Any table of the roster's family (an official recipient list, say): the columns <paramref name="shape"/> names,
+    /// in that order in <see cref="RosterRow.Fields"/>, whatever their order in the file.
+    /// </summary>
+    public static RosterFile Read(string path, long maxBytes, TableShape shape)
     {
         var file = new FileInfo(path);
         if (!file.Exists) return RosterFile.Fail(ImportTexts.FileNotFound(path));
@@ -32,8 +42,8 @@ public static class RosterReader
         {
             return ext switch
             {
-                ".xlsx" => ReadXlsx(path),
-                ".csv" or ".txt" => ReadCsv(path),
+                ".xlsx" => ReadXlsx(path, shape),
+                ".csv" or ".txt" => ReadCsv(path, shape),
                 ".xls" => RosterFile.Fail(ImportTexts.OldExcel),
                 _ => RosterFile.Fail(ImportTexts.UnknownFormat(ext)),
             };
@@ -46,7 +56,7 @@ public static class RosterReader
         }
     }
 
-    private static RosterFile ReadCsv(string path)
+    private static RosterFile ReadCsv(string path, TableShape shape)
     {
         var warnings = new List<string>();
         var encoding = IsValidUtf8(path) ? null : Encoding.GetEncoding(1252);
@@ -61,13 +71,13 @@ public static class RosterReader
         };
         using var csv = CsvReader.FromFile(path, options);
         var headers = csv.Headers.ToArray();
-        var map = MapHeader(headers, out var error, warnings);
+        var map = MapHeader(headers, shape, out var error, warnings);
         if (map is null) return RosterFile.Fail(error!);
 
         var rows = new List<RosterRow>();
         while (csv.Read())
         {
-            var fields = new string[RosterColumns.Names.Length];
+            var fields = new string[shape.Columns.Count];
             for (var c = 0; c < fields.Length; c++)
             {
                 var i = map[c];
@@ -79,7 +89,7 @@ public static class RosterReader
         return new RosterFile(rows, warnings, null);
     }
 
-    private static RosterFile ReadXlsx(string path)
+    private static RosterFile ReadXlsx(string path, TableShape shape)
     {
         var warnings = new List<string>();
         var config = new OpenXmlConfiguration { FillMergedCells = true };
@@ -94,14 +104,14 @@ public static class RosterReader
             if (map is null)
             {
                 keys = cells.Keys.ToArray();
-                map = MapHeader(keys, out var error, warnings);
+                map = MapHeader(keys, shape, out var error, warnings);
                 if (map is null) return RosterFile.Fail(error!);
             }
-            var fields = new string[RosterColumns.Names.Length];
+            var fields = new string[shape.Columns.Count];
             for (var c = 0; c < fields.Length; c++)
                 fields[c] = CellText(cells.TryGetValue(keys![map[c]], out var v) ? v : null);
             if (fields.All(f => f.Length == 0)) continue;
-            if (cells.TryGetValue(keys![map[RosterColumns.Nik]], out var nik) && nik is double or decimal) numericNiks++;
+            if (shape.NikColumn is int nikColumn && cells.TryGetValue(keys![map[nikColumn]], out var nik) && nik is double or decimal) numericNiks++;
             rows.Add(new RosterRow(line, fields));
         }
         // Typed into Excel as a number, a NIK keeps 15 digits: the 16th silently becomes 0.
@@ -110,7 +120,7 @@ public static class RosterReader
         {
             // No data rows: still check the header so an empty template with a wrong header is reported.
             var header = MiniExcel.GetColumns(path, useHeaderRow: true, configuration: config)?.ToArray() ?? [];
-            if (MapHeader(header, out var error, warnings) is null) return RosterFile.Fail(error!);
+            if (MapHeader(header, shape, out var error, warnings) is null) return RosterFile.Fail(error!);
         }
         return new RosterFile(rows, warnings, null);
     }
@@ -129,6 +139,9 @@ public static class RosterReader
 
     /// <summary>Column index in the file for each <see cref="RosterColumns"/> entry; null when a column is missing.</summary>
     internal static int[]? MapHeader(IReadOnlyList<string> headers, out string? error, List<string> warnings)
+        => MapHeader(headers, new TableShape(RosterColumns.Names, RosterColumns.Nik, WarnOnExtraColumns: true), out error, warnings);
+
+    private static int[]? MapHeader(IReadOnlyList<string> headers, TableShape shape, out string? error, List<string> warnings)
     {
         var positions = new Dictionary<string, int>();
         for (var i = 0; i < headers.Count; i++)
@@ -141,16 +154,16 @@ public static class RosterReader
                 return null;
             }
         }
-        var missing = RosterColumns.Names.Where(n => !positions.ContainsKey(n)).ToList();
+        var missing = shape.Columns.Where(n => !positions.ContainsKey(n)).ToList();
         if (missing.Count > 0)
         {
-            error = ImportTexts.MissingColumns(missing);
+            error = ImportTexts.MissingColumns(missing, shape.Columns);
             return null;
         }
-        var extra = positions.Keys.Where(k => !RosterColumns.Names.Contains(k)).ToList();
-        if (extra.Count > 0) warnings.Add(ImportTexts.ExtraColumns(extra));
+        var extra = positions.Keys.Where(k => !shape.Columns.Contains(k)).ToList();
+        if (extra.Count > 0 && shape.WarnOnExtraColumns) warnings.Add(ImportTexts.ExtraColumns(extra));
         error = null;
-        return RosterColumns.Names.Select(n => positions[n]).ToArray();
+        return shape.Columns.Select(n => positions[n]).ToArray();
     }
 
     /// <summary>One streaming pass with a strict decoder: cheap next to the import, and it keeps names intact.</summary>

@@ -8,6 +8,10 @@ public enum Role
     Pendamping = 2,
     Koordinator = 3,
     Admin = 4,
+    /// <summary>A partner agency or programme (Dinas Koperasi, BAZNAS, PENA ...): sees only the households referred to it.</summary>
+    Mitra = 5,
+    /// <summary>Camat or kepala desa: read-only figures (/rekap, /ppse) of one kecamatan or desa, never a name.</summary>
+    Pemantau = 6,
 }
 
 /// <summary>A koordinator kabupaten (whole kabupaten) or kecamatan (a list of kecamatan).</summary>
@@ -41,6 +45,10 @@ public sealed class ChatIdentity
     public Households.Pendamping? Pendamping { get; set; }
     public int? CoordinatorId { get; set; }
     public Coordinator? Coordinator { get; set; }
+    /// <summary>For a mitra: the agency's code in the catalogue (Referrals/MitraCatalogue), e.g. "DINKOP".</summary>
+    public string? MitraCode { get; set; }
+    /// <summary>For a pemantau: the kecamatan it watches (a kepala desa also has <see cref="DesaId"/>).</summary>
+    public int? PemantauKecamatanId { get; set; }
     public string? DisplayName { get; set; }
     /// <summary>Desa a KPM user said they live in (for hand-off and announcements); nothing more personal is kept.</summary>
     public int? DesaId { get; set; }
@@ -62,6 +70,11 @@ public sealed class Invite
     public Role Role { get; set; }
     public int? PendampingId { get; set; }
     public int? CoordinatorId { get; set; }
+    /// <summary>For <see cref="Role.Mitra"/>: the agency's catalogue code.</summary>
+    public string? MitraCode { get; set; }
+    /// <summary>For <see cref="Role.Pemantau"/>: the kecamatan, and the desa for a kepala desa.</summary>
+    public int? KecamatanId { get; set; }
+    public int? DesaId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }

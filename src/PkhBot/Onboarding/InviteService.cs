@@ -25,18 +25,23 @@ public sealed class InviteService(PkhDbContext db, TimeProvider clock)
 
     public sealed record Created(string Code, DateTimeOffset ExpiresAt, int InviteId);
 
-    public async Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, CancellationToken ct)
+    public Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, CancellationToken ct)
+        => CreateAsync(role, pendampingId, coordinatorId, null, ct);
+
+    public async Task<Created> CreateAsync(Role role, int? pendampingId, int? coordinatorId, string? mitraCode, CancellationToken ct,
+        int? kecamatanId = null, int? desaId = null)
     {
         var now = clock.GetUtcNow();
         var code = InviteCode.New();
         var invite = new Invite
         {
-            CodeHash = InviteCode.Hash(code), Role = role, PendampingId = pendampingId, CoordinatorId = coordinatorId,
+            CodeHash = InviteCode.Hash(code), Role = role, PendampingId = pendampingId, CoordinatorId = coordinatorId, MitraCode = mitraCode,
+            KecamatanId = kecamatanId, DesaId = desaId,
             CreatedAt = now, ExpiresAt = now + Lifetime,
         };
         db.Invites.Add(invite);
         await db.SaveChangesAsync(ct);
-        db.Audit.Add(new AuditEntry { At = now, Actor = "cli", Action = "invite.create", Entity = "invite", EntityId = invite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Details = $"role={role}" });
+        db.Audit.Add(new AuditEntry { At = now, Actor = "cli", Action = "invite.create", Entity = "invite", EntityId = invite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Details = mitraCode is null ? $"role={role}" : $"role={role} mitra={mitraCode}" });
         await db.SaveChangesAsync(ct);
         return new Created(code, invite.ExpiresAt, invite.Id);
     }

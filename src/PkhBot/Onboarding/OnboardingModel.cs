@@ -29,6 +29,7 @@ internal sealed class ChatIdentityConfiguration : IEntityTypeConfiguration<ChatI
     {
         b.Property(x => x.Channel).HasMaxLength(16);
         b.Property(x => x.DisplayName).HasMaxLength(150);
+        b.Property(x => x.MitraCode).HasMaxLength(32);
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.UserId).IsUnique();
         b.HasIndex(x => x.PendampingId);
@@ -37,6 +38,7 @@ internal sealed class ChatIdentityConfiguration : IEntityTypeConfiguration<ChatI
         b.HasOne(x => x.Pendamping).WithMany().HasForeignKey(x => x.PendampingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Coordinator).WithMany().HasForeignKey(x => x.CoordinatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Households.Desa>().WithMany().HasForeignKey(x => x.DesaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Households.Kecamatan>().WithMany().HasForeignKey(x => x.PemantauKecamatanId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -45,6 +47,9 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<Invite>
     public void Configure(EntityTypeBuilder<Invite> b)
     {
         b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.HasOne<Households.Kecamatan>().WithMany().HasForeignKey(x => x.KecamatanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Households.Desa>().WithMany().HasForeignKey(x => x.DesaId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.MitraCode).HasMaxLength(32);
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.CodeHash).IsUnique();
     }

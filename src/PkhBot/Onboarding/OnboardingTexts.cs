@@ -43,6 +43,8 @@ public static class OnboardingTexts
     public static string Pendamping(string nama, string kode) => $"pendamping <b>{Html.Escape(nama)}</b> (kode {Html.Escape(kode)})";
     public static string Koordinator(string nama, string scope) => $"koordinator <b>{Html.Escape(nama)}</b> ({Html.Escape(scope)})";
     public const string Admin = "<b>admin</b> kabupaten";
+    public const string Pemantau = "<b>pemantau</b> wilayah (camat / kepala desa): angka /rekap dan /ppse wilayah Anda, tanpa nama KPM";
+    public static string Mitra(string code) => $"<b>mitra</b> {Html.Escape(code)}: Anda menerima rujukan KPM dari pendamping";
     public const string WholeKabupaten = "seluruh Kabupaten Bojonegoro";
 
     public const string ContactNotNeeded = "Terima kasih. Nomor HP hanya diperlukan untuk verifikasi pendamping; Anda tidak perlu mengirimnya.";

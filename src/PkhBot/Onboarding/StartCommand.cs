@@ -19,7 +19,7 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
             .Include(i => i.Coordinator!).ThenInclude(c => c.Kecamatan).ThenInclude(k => k.KecamatanRef)
             .FirstOrDefaultAsync(i => i.UserId == ctx.Caller.UserId, ct);
 
-        if (identity is { Role: Role.Pendamping or Role.Koordinator or Role.Admin })
+        if (identity is { Role: Role.Pendamping or Role.Koordinator or Role.Admin or Role.Mitra or Role.Pemantau })
         {
             ctx.Reply(OnboardingTexts.AlreadyBound(Describe(identity), code.Length > 0));
             return;
@@ -84,8 +84,11 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
         identity.Pendamping = pendamping;
         identity.CoordinatorId = coordinator?.Id;
         identity.Coordinator = coordinator;
+        identity.MitraCode = invite.Role == Role.Mitra ? invite.MitraCode : null;
+        identity.PemantauKecamatanId = invite.Role == Role.Pemantau ? invite.KecamatanId : null;
+        if (invite.Role == Role.Pemantau) identity.DesaId = invite.DesaId;
         identity.PhoneVerified = false;
-        identity.DisplayName = pendamping?.Nama ?? coordinator?.Nama ?? ctx.Message.DisplayName ?? "Admin";
+        identity.DisplayName = pendamping?.Nama ?? coordinator?.Nama ?? ctx.Message.DisplayName ?? identity.MitraCode ?? "Admin";
         identity.LastSeenAt = ctx.Now;
         // The identity id is the audit actor of an admin: save now (still inside the pipeline's transaction).
         await ctx.Db.SaveChangesAsync(ct);
@@ -117,6 +120,8 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
         Role.Koordinator when identity.Coordinator is { } c => OnboardingTexts.Koordinator(c.Nama,
             c.WholeKabupaten ? OnboardingTexts.WholeKabupaten : "Kec. " + string.Join(", ", c.Kecamatan.Select(k => k.KecamatanRef?.Nama).Where(n => n is not null).Order())),
         Role.Admin => OnboardingTexts.Admin,
+        Role.Mitra => OnboardingTexts.Mitra(identity.MitraCode ?? "?"),
+        Role.Pemantau => OnboardingTexts.Pemantau,
         _ => Texts.RoleName(identity.Role),
     };
 }

@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 namespace PkhBot.Reminders;
 
 /// <summary>Monday: the digest of each coordinator's scope, numbers first, with a chart.</summary>
-public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDirectory directory, WorkCalendar calendar) : IReminderPlanner
+public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDirectory directory, WorkCalendar calendar,
+    Ppse.PpseFunnel ppse, Data.PkhDbContext db) : IReminderPlanner
 {
     public string Job => JobNames.CoordinatorWeekly;
+    private const int TelegramCaptionLimit = 1024;
 
     public async IAsyncEnumerable<PlannedNudge> PlanAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -13,13 +15,18 @@ public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDir
         if (recipients.Count == 0) yield break;
         var period = WorkCalendar.WeekKey(calendar.LocalDate(now));
         var stats = await digests.StatsAsync(now, null, ct);   // once for the kabupaten, then summed per scope
+        var path = await ppse.ComputeAsync(db, db.Households, now, ct, perPendamping: false);
         foreach (var scope in await directory.CoordinatorScopesAsync(ct))
         {
             if (!recipients.TryGetValue(scope.Id, out var to)) continue;
             var mine = stats.Values.Where(k => scope.Covers(k.KecamatanId)).ToList();
             if (mine.Count == 0) continue;
             var digest = digests.For(DigestBuilder.ScopeName(scope.WholeKabupaten, mine), now, mine);
-            yield return new PlannedNudge($"coordinator:{scope.Id}", period, to, DigestText.ToReply(digest, DigestChart.Render(digest)));
+            var reply = DigestText.ToReply(digest, DigestChart.Render(digest));
+            var line = Ppse.PpseTexts.DigestLine(path.Only(r => scope.Covers(r.Key)));
+            // The digest's text is the chart's caption, which Telegram caps at 1,024 characters.
+            var html = reply.Html.Length + line.Length + 1 <= TelegramCaptionLimit ? reply.Html + "\n" + line : reply.Html;
+            yield return new PlannedNudge($"coordinator:{scope.Id}", period, to, reply with { Html = html });
         }
     }
 }

@@ -26,6 +26,9 @@ public sealed record KecamatanStats(int KecamatanId, string Nama)
 
 public sealed record CoordinatorDigest(string ScopeName, DateOnly Date, IReadOnlyList<KecamatanStats> Kecamatan, int SilentDays)
 {
+    /// <summary>For a camat or kepala desa: counts only, no pendamping named.</summary>
+    public bool NamesHidden { get; init; }
+
     public int Sum(Func<KecamatanStats, int> f) => Kecamatan.Sum(f);
     public int VisitedPercent => Sum(k => k.Households) == 0 ? 0 : (int)Math.Round(100.0 * Sum(k => k.Visited30d) / Sum(k => k.Households));
 }
@@ -37,7 +40,8 @@ public sealed record CoordinatorDigest(string ScopeName, DateOnly Date, IReadOnl
 /// </summary>
 public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptions<RemindersOptions> options)
 {
-    public async Task<Dictionary<int, KecamatanStats>> StatsAsync(DateTimeOffset now, IReadOnlyCollection<int>? onlyKecamatan, CancellationToken ct)
+    /// <param name="onlyDesa">A kepala desa's figures: only that desa (of the one kecamatan given), named after it.</param>
+    public async Task<Dictionary<int, KecamatanStats>> StatsAsync(DateTimeOffset now, IReadOnlyCollection<int>? onlyKecamatan, CancellationToken ct, int? onlyDesa = null)
     {
         var o = options.Value;
         var today = calendar.LocalDate(now);
@@ -51,10 +55,11 @@ public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptio
         var all = onlyKecamatan is null;
         var kecIds = onlyKecamatan?.ToList() ?? [];
 
+        var desaName = onlyDesa is int d ? await db.Desa.Where(x => x.Id == d).Select(x => "Desa " + x.Nama).FirstOrDefaultAsync(ct) : null;
         var stats = await db.Kecamatan.AsNoTracking().Where(k => all || kecIds.Contains(k.Id)).OrderBy(k => k.Nama)
-            .Select(k => new KecamatanStats(k.Id, k.Nama)).ToDictionaryAsync(k => k.KecamatanId, ct);
+            .Select(k => new KecamatanStats(k.Id, desaName ?? k.Nama)).ToDictionaryAsync(k => k.KecamatanId, ct);
 
-        var households = db.Households.AsNoTracking().Where(h => all || kecIds.Contains(h.KecamatanId));
+        var households = db.Households.AsNoTracking().Where(h => (all || kecIds.Contains(h.KecamatanId)) && (onlyDesa == null || h.DesaId == onlyDesa));
         // Data-quality counts: Reporting's one definition (the same query /cekdata sums).
         foreach (var q in await DataQualityReport.PerKecamatan(households).ToListAsync(ct))
         {
@@ -66,18 +71,21 @@ public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptio
             if (stats.TryGetValue(v.Key, out var s)) s.Visited30d = v.Count;
 
         foreach (var r in await db.Reports.AsNoTracking()
-                     .Where(r => !r.Withdrawn && r.EventAt >= since7 && r.EventAt <= now && (all || kecIds.Contains(r.Household!.KecamatanId)))
+                     .Where(r => !r.Withdrawn && r.EventAt >= since7 && r.EventAt <= now && (all || kecIds.Contains(r.Household!.KecamatanId))
+                                 && (onlyDesa == null || r.Household!.DesaId == onlyDesa))
                      .GroupBy(r => r.Household!.KecamatanId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             if (stats.TryGetValue(r.Key, out var s)) s.Reports7d = r.Count;
 
         foreach (var f in await db.FollowUps.AsNoTracking()
-                     .Where(f => f.Status == FollowUpStatus.Open && (all || kecIds.Contains(f.Household!.KecamatanId)))
+                     .Where(f => f.Status == FollowUpStatus.Open && (all || kecIds.Contains(f.Household!.KecamatanId))
+                                 && (onlyDesa == null || f.Household!.DesaId == onlyDesa))
                      .GroupBy(f => f.Household!.KecamatanId)
                      .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(f => f.DueDate < today) }).ToListAsync(ct))
             if (stats.TryGetValue(f.Key, out var s)) (s.OpenFollowUps, s.OverdueFollowUps) = (f.Open, f.Overdue);
 
         foreach (var g in await db.Graduations.AsNoTracking()
-                     .Where(x => x.GraduatedAt >= prevYearStart && x.GraduatedAt <= now && (all || kecIds.Contains(x.Household!.KecamatanId)))
+                     .Where(x => x.GraduatedAt >= prevYearStart && x.GraduatedAt <= now && (all || kecIds.Contains(x.Household!.KecamatanId))
+                                 && (onlyDesa == null || x.Household!.DesaId == onlyDesa))
                      .GroupBy(x => x.Household!.KecamatanId)
                      .Select(g => new
                      {
@@ -88,8 +96,9 @@ public sealed class DigestBuilder(PkhDbContext db, WorkCalendar calendar, IOptio
                      }).ToListAsync(ct))
             if (stats.TryGetValue(g.Key, out var s)) (s.GraduationsMonth, s.GraduationsYear, s.GraduationsPrevYearToDate) = (g.Month, g.Year, g.Prev);
 
+        // Pendamping work per kecamatan, not per desa: a kepala desa's figures name none.
         foreach (var p in await db.Pendamping.AsNoTracking()
-                     .Where(p => p.Active && p.KecamatanId != null && (all || kecIds.Contains(p.KecamatanId!.Value))
+                     .Where(p => onlyDesa == null && p.Active && p.KecamatanId != null && (all || kecIds.Contains(p.KecamatanId!.Value))
                                  && !db.Reports.Any(r => r.PendampingId == p.Id && r.ReceivedAt >= silentSince))
                      .OrderBy(p => p.Nama).Select(p => new { KecamatanId = p.KecamatanId!.Value, p.Nama }).ToListAsync(ct))
             if (stats.TryGetValue(p.KecamatanId, out var s)) s.SilentPendamping.Add(p.Nama);

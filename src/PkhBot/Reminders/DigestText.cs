@@ -23,7 +23,7 @@ public static class DigestText
           .Append(N(d.Sum(k => k.GraduationsPrevYearToDate))).Append(")\n");
         var silent = d.Kecamatan.SelectMany(k => k.SilentPendamping).ToList();
         sb.Append("🔕 <b>").Append(N(silent.Count)).Append("</b> pendamping tanpa laporan ").Append(d.SilentDays).Append("+ hari");
-        if (silent.Count > 0) sb.Append(": ").Append(string.Join(", ", silent.Take(3).Select(Html.Escape))).Append(silent.Count > 3 ? ", …" : "");
+        if (silent.Count > 0 && !d.NamesHidden) sb.Append(": ").Append(string.Join(", ", silent.Take(3).Select(Html.Escape))).Append(silent.Count > 3 ? ", …" : "");
         sb.Append('\n');
         sb.Append("⚠️ Data: <b>").Append(N(d.Sum(k => k.NoPendamping))).Append("</b> KPM tanpa pendamping, <b>")
           .Append(N(d.Sum(k => k.NoDesa))).Append("</b> tanpa desa, <b>").Append(N(d.Sum(k => k.BadNik))).Append("</b> NIK tidak 16 digit\n");

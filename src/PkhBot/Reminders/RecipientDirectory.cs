@@ -29,6 +29,16 @@ public sealed class RecipientDirectory(PkhDbContext db)
         return rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Select(r => new Recipient(r.Channel, r.ChatId)).ToList());
     }
 
+    /// <summary>Officers of each partner agency (by catalogue code).</summary>
+    public async Task<Dictionary<string, List<Recipient>>> MitraAsync(CancellationToken ct)
+    {
+        var rows = await db.Identities.AsNoTracking()
+            .Where(i => i.Role == Role.Mitra && i.MitraCode != null && !i.OptedOut && !i.Unreachable)
+            .Select(i => new { Code = i.MitraCode!, i.Channel, i.ChatId })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.Select(r => new Recipient(r.Channel, r.ChatId)).ToList());
+    }
+
     /// <summary>Every coordinator with its scope (whole kabupaten, or its kecamatan ids).</summary>
     public async Task<List<CoordinatorScope>> CoordinatorScopesAsync(CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public sealed record ReminderRunResult(string Job, DateTimeOffset Now, string? S
 public sealed partial class ReminderRunner(IServiceScopeFactory scopes, WorkCalendar calendar, OutboxSignal signal, Operations.PkhMetrics metrics, ILogger<ReminderRunner> log)
 {
     public static readonly IReadOnlyList<string> Jobs =
-        [JobNames.PendampingWeekly, JobNames.FollowUpDue, JobNames.Escalation, JobNames.CoordinatorWeekly, JobNames.GraduationCandidates];
+        [JobNames.PendampingWeekly, JobNames.FollowUpDue, JobNames.Escalation, JobNames.CoordinatorWeekly, JobNames.GraduationCandidates, JobNames.ReferralUnanswered];
 
     public async Task<ReminderRunResult> RunAsync(string job, DateTimeOffset now, CancellationToken ct)
     {

@@ -81,6 +81,13 @@ public static class ReminderTexts
     public static string CandidateIncome(long rupiah) => $"penghasilan Rp{N(rupiah)}";
     public static string CandidateBusiness(int months) => $"usaha {months} bulan";
 
+    public static string RekapBarsCaption(bool perPendamping)
+        => perPendamping
+            ? "Per pendamping: % KPM dikunjungi 30 hari · TL = tindak lanjut terbuka · kandidat graduasi."
+            : "Per kecamatan: % KPM dikunjungi 30 hari · TL = tindak lanjut terbuka.";
+    public static string RekapBarsTitle(string scope, bool perPendamping) => $"{scope}: kunjungan 30 hari per {(perPendamping ? "pendamping" : "kecamatan")}";
+    public const string RekapTrendCaption = "Laporan (batang) dan graduasi (garis) per minggu, 12 minggu terakhir.";
+    public static string RekapTrendTitle(string scope) => $"{scope}: 12 minggu terakhir";
     public const string RekapNoScope = "Anda belum punya wilayah kerja. Minta admin menambahkan kecamatan Anda, lalu coba /rekap lagi.";
     public const string EksporEmpty = "Tidak ada KPM di wilayah Anda untuk diekspor.";
     public static string EksporCaption(int rows, bool capped, int max)

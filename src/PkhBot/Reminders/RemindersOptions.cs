@@ -70,6 +70,8 @@ public sealed class ReminderCrons
     public string CoordinatorWeekly { get; set; } = "0 0 8 ? * MON";
     /// <summary>Fires on working days; the planner sends only once a month, from the first working day on.</summary>
     public string GraduationCandidates { get; set; } = "0 30 8 ? * MON-FRI";
+    /// <summary>Referrals a mitra left unanswered (Referrals:UnansweredDays): the mitra is nudged, the coordinator told.</summary>
+    public string ReferralUnanswered { get; set; } = "0 0 10 ? * MON-FRI";
 
     public IEnumerable<(string Job, string Cron)> All() =>
     [
@@ -78,6 +80,7 @@ public sealed class ReminderCrons
         (JobNames.Escalation, Escalation),
         (JobNames.CoordinatorWeekly, CoordinatorWeekly),
         (JobNames.GraduationCandidates, GraduationCandidates),
+        (JobNames.ReferralUnanswered, ReferralUnanswered),
     ];
 
     public string For(string job) => All().First(j => j.Job == job).Cron;
@@ -106,4 +109,5 @@ public static class JobNames
     public const string Escalation = "escalation";
     public const string CoordinatorWeekly = "coordinator-weekly";
     public const string GraduationCandidates = "graduation-candidates";
+    public const string ReferralUnanswered = "referral-unanswered";
 }

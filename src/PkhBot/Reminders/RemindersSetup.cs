@@ -22,6 +22,7 @@ public static class RemindersSetup
         builder.Services.AddScoped<RecipientDirectory>();
         builder.Services.AddScoped<DigestBuilder>();
         builder.Services.AddScoped<GraduationCandidateQuery>();
+        builder.Services.AddScoped<AreaBreakdown>();
         builder.Services.AddScoped<IReminderPlanner, PendampingWeeklyPlanner>();
         builder.Services.AddScoped<IReminderPlanner, FollowUpDuePlanner>();
         builder.Services.AddScoped<IReminderPlanner, EscalationPlanner>();

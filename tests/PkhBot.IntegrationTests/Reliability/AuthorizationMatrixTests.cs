@@ -61,6 +61,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ("press umk:kirim",                               "S S S S S S S"),
         ("press handoff:ya:{qid2}",                        "S S S S S S S"),
         ("press desa:d:{desa}",                           "Y Y S S S S S"),
+        ("/rujuk {idkpm} DINKOP butuh pelatihan usaha",   "R R Y S R R R"),
+        ("/rujukan",                                      "R R Y Y R R R"),
+        ("/hasil 1 ikut pelatihan",                       "R R R R R R R"),
+        ("/ppse",                                         "R R R R Y Y Y"),
+        ("press rj:ok",                                   "S S S S S S S"),
+        ("press rm:a:1",                                  "S S S S S S S"),
     ];
 
     private TestApp _app = null!;
@@ -166,7 +172,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             case "/jawab": return await _app.WithDbAsync(db => db.Handoffs.AnyAsync(q => q.Id == _questionId && q.Answer != null));
             case "/cekdata": return reply.Contains("************0001", StringComparison.Ordinal);
             case "/tindaklanjut" or "/tl" or "tl": return reply.Contains("KKS hilang", StringComparison.Ordinal);
-            case "/kpm" or "/cari" or "/kandidat" or "kpm" or "lf": return reply.Contains("Siti Aminah", StringComparison.Ordinal);
+            case "/kpm" or "/cari" or "/kandidat" or "kpm" or "lf" or "/rujuk": return reply.Contains("Siti Aminah", StringComparison.Ordinal);
+            case "rj": return await _app.WithDbAsync(db => db.Referrals.AnyAsync());
+            case "rm": return await _app.WithDbAsync(db => db.Referrals.AnyAsync(r => r.Status != PkhBot.Referrals.ReferralStatus.Sent));
             default: return true; // no household target: running at all (not refused by role) is "allowed"
         }
     }
@@ -178,6 +186,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private async Task ResetAsync() => await _app.WithDbAsync(async db =>
     {
         await db.Flows.ExecuteDeleteAsync();
+        await db.Referrals.ExecuteDeleteAsync();
         await db.FollowUps.ExecuteDeleteAsync();
         await db.Graduations.ExecuteDeleteAsync();
         await db.Reports.ExecuteDeleteAsync();

@@ -43,14 +43,39 @@ public sealed class RekapEksporTests : IAsyncLifetime
 
         var r = await koor.SendAsync("/rekap");
 
-        var m = Assert.Single(r.Messages);
-        Assert.Equal(AttachmentKind.Photo, m.AttachmentKind);
-        Assert.True(m.Attachment![..4].SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+        // The numbers, then a bar per pendamping of its one kecamatan, then the 12-week trend.
+        Assert.Equal(3, r.Messages.Count);
+        Assert.Equal(AttachmentKind.None, r.Messages[0].AttachmentKind);
         Assert.Contains("1 laporan 7 hari terakhir", r.Text);
         Assert.Contains("50% KPM dikunjungi 30 hari (1 dari 2)", r.Text);
         Assert.Contains("1 tindak lanjut terbuka, 1 terlambat", r.Text);
         Assert.Contains("1 graduasi bulan ini, 1 tahun ini (tahun lalu s.d. tanggal ini: 1)", r.Text);
-        Assert.True(m.Text.Length <= 1024);
+        Assert.Contains("Per pendamping", r.Messages[1].Text);
+        Assert.Contains("12 minggu", r.Messages[2].Text);
+        foreach (var chart in r.Messages.Skip(1))
+        {
+            Assert.Equal(AttachmentKind.Photo, chart.AttachmentKind);
+            Assert.True(chart.Attachment![..4].SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+        }
+    }
+
+    [Fact]
+    public async Task The_breakdown_counts_each_pendamping_and_each_week_of_the_scope()
+    {
+        await using var services = _app.Services.CreateAsyncScope();
+        var breakdown = services.ServiceProvider.GetRequiredService<PkhBot.Reminders.AreaBreakdown>();
+        var db = services.ServiceProvider.GetRequiredService<PkhBot.Data.PkhDbContext>();
+        var now = _app.Clock.GetUtcNow();
+        var kecamatanId = db.Coordinators.Where(c => c.Id == _coordinatorA).SelectMany(c => c.Kecamatan).Select(k => k.KecamatanId).First();
+        var households = db.Households.Where(h => h.KecamatanId == kecamatanId);
+        var scope = (bars: await breakdown.PerPendampingAsync(households, now, CancellationToken.None),
+            weeks: await breakdown.TrendAsync(households, now, CancellationToken.None));
+
+        var bar = Assert.Single(scope.bars);
+        Assert.Equal(("Bu Rekap", 2, 1, 1), (bar.Name, bar.Households, bar.Visited30d, bar.OpenFollowUps));
+        Assert.Equal(12, scope.weeks.Count);
+        Assert.Equal(1, scope.weeks.Sum(w => w.Reports));
+        Assert.Equal(1, scope.weeks.Sum(w => w.Graduations));   // last year's graduation is outside the 12 weeks
     }
 
     [Fact]

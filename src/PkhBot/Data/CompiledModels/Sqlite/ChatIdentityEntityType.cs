@@ -21,10 +21,10 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 "PkhBot.Onboarding.ChatIdentity",
                 typeof(ChatIdentity),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 2,
-                foreignKeyCount: 3,
-                unnamedIndexCount: 5,
+                foreignKeyCount: 4,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -88,12 +88,27 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 valueConverter: new UtcTicksConverter());
             lastSeenAt.SetSentinelFromProviderValue(0L);
 
+            var mitraCode = runtimeEntityType.AddProperty(
+                "MitraCode",
+                typeof(string),
+                propertyInfo: typeof(ChatIdentity).GetProperty("MitraCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatIdentity).GetField("<MitraCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
             var optedOut = runtimeEntityType.AddProperty(
                 "OptedOut",
                 typeof(bool),
                 propertyInfo: typeof(ChatIdentity).GetProperty("OptedOut", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ChatIdentity).GetField("<OptedOut>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var pemantauKecamatanId = runtimeEntityType.AddProperty(
+                "PemantauKecamatanId",
+                typeof(int?),
+                propertyInfo: typeof(ChatIdentity).GetProperty("PemantauKecamatanId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatIdentity).GetField("<PemantauKecamatanId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var pendampingId = runtimeEntityType.AddProperty(
                 "PendampingId",
@@ -143,13 +158,16 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 new[] { desaId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { pendampingId });
+                new[] { pemantauKecamatanId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { pendampingId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { userId },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { role, optedOut });
 
             return runtimeEntityType;
@@ -183,6 +201,16 @@ namespace PkhBot.Data.CompiledModels.Sqlite
         }
 
         public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PemantauKecamatanId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PendampingId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

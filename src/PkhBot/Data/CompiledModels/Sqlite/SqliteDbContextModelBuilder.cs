@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4e5c98c9-24fe-4d32-b346-d7a2e13edbb1"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("4a31a544-f568-4f9e-a50f-3d54c33a4461"), entityTypeCount: 23)
         {
         }
 
@@ -32,6 +32,8 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             var coordinatorKecamatan = CoordinatorKecamatanEntityType.Create(this);
             var invite = InviteEntityType.Create(this);
             var inviteAttempt = InviteAttemptEntityType.Create(this);
+            var reconciliationRun = ReconciliationRunEntityType.Create(this);
+            var referral = ReferralEntityType.Create(this);
             var nudgeLog = NudgeLogEntityType.Create(this);
             var followUp = FollowUpEntityType.Create(this);
             var graduation = GraduationEntityType.Create(this);
@@ -46,9 +48,13 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             PendampingEntityType.CreateForeignKey1(pendamping, kecamatan);
             ChatIdentityEntityType.CreateForeignKey1(chatIdentity, coordinator);
             ChatIdentityEntityType.CreateForeignKey2(chatIdentity, desa);
-            ChatIdentityEntityType.CreateForeignKey3(chatIdentity, pendamping);
+            ChatIdentityEntityType.CreateForeignKey3(chatIdentity, kecamatan);
+            ChatIdentityEntityType.CreateForeignKey4(chatIdentity, pendamping);
             CoordinatorKecamatanEntityType.CreateForeignKey1(coordinatorKecamatan, coordinator);
             CoordinatorKecamatanEntityType.CreateForeignKey2(coordinatorKecamatan, kecamatan);
+            InviteEntityType.CreateForeignKey1(invite, desa);
+            InviteEntityType.CreateForeignKey2(invite, kecamatan);
+            ReferralEntityType.CreateForeignKey1(referral, household);
             FollowUpEntityType.CreateForeignKey1(followUp, household);
             FollowUpEntityType.CreateForeignKey2(followUp, pendamping);
             FollowUpEntityType.CreateForeignKey3(followUp, progressReport);
@@ -75,6 +81,8 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             CoordinatorKecamatanEntityType.CreateAnnotations(coordinatorKecamatan);
             InviteEntityType.CreateAnnotations(invite);
             InviteAttemptEntityType.CreateAnnotations(inviteAttempt);
+            ReconciliationRunEntityType.CreateAnnotations(reconciliationRun);
+            ReferralEntityType.CreateAnnotations(referral);
             NudgeLogEntityType.CreateAnnotations(nudgeLog);
             FollowUpEntityType.CreateAnnotations(followUp);
             GraduationEntityType.CreateAnnotations(graduation);

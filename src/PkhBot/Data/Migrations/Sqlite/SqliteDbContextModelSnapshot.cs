@@ -563,7 +563,14 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PemantauKecamatanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PendampingId")
@@ -588,6 +595,8 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.HasIndex("CoordinatorId");
 
                     b.HasIndex("DesaId");
+
+                    b.HasIndex("PemantauKecamatanId");
 
                     b.HasIndex("PendampingId");
 
@@ -657,8 +666,18 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DesaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KecamatanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PendampingId")
                         .HasColumnType("INTEGER");
@@ -678,6 +697,10 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasIndex("CodeHash")
                         .IsUnique();
+
+                    b.HasIndex("DesaId");
+
+                    b.HasIndex("KecamatanId");
 
                     b.ToTable("Invites");
                 });
@@ -699,6 +722,91 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.HasKey("UserId");
 
                     b.ToTable("InviteAttempts");
+                });
+
+            modelBuilder.Entity("PkhBot.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanFilter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanAt");
+
+                    b.ToTable("ReconciliationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MitraCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendampingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MitraCode", "Status");
+
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("PkhBot.Reminders.NudgeLog", b =>
@@ -1005,6 +1113,11 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .HasForeignKey("DesaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("PemantauKecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PkhBot.Households.Pendamping", "Pendamping")
                         .WithMany()
                         .HasForeignKey("PendampingId")
@@ -1030,6 +1143,30 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Onboarding.Invite", b =>
+                {
+                    b.HasOne("PkhBot.Households.Desa", null)
+                        .WithMany()
+                        .HasForeignKey("DesaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("KecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.HasOne("PkhBot.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("PkhBot.Reporting.FollowUp", b =>
