@@ -47,6 +47,8 @@ public static class HouseholdTexts
         _ => "Nonaktif",
     };
 
+    public static string Statement(bool signed) => signed ? "\nSurat pernyataan graduasi: ada" : "\nSurat pernyataan graduasi: <b>belum ada</b> (kirim dengan /graduasi ID surat)";
+
     public static string Card(Household h, string? pendamping, IReadOnlyList<ProgressReport> reports, IReadOnlyList<FollowUp> followUps)
     {
         var sb = new StringBuilder();

@@ -54,6 +54,8 @@ public sealed class KpmViews(IOptions<ReportingOptions> options)
         if (ctx.Caller.IsPendamping) buttons.Add(Button.Callback("📝 Lapor", $"lf:start:{h.Id}"));
         buttons.Add(Button.Callback("« Daftar", "kpm:l:0:"));
         var referrals = await Referrals.ReferralCard.TextAsync(ctx.Db, h.Id, ct);
+        if (h.Status == HouseholdStatus.GraduasiMandiri && await GraduationFigures.HasStatementAsync(ctx.Db, h.Id, ct) is bool signed)
+            referrals = HouseholdTexts.Statement(signed) + referrals;
         return new Reply(HouseholdTexts.Card(h, pendamping, reports, followUps) + referrals) { Keyboard = Keyboard.Of(buttons) };
     }
 

@@ -24,7 +24,8 @@ public sealed record PpseFigures(
     bool RowsArePendamping,
     IReadOnlyList<MitraCounts> Mitra,
     int MandiriPeriod = 0,
-    int AlamiahPeriod = 0)
+    int AlamiahPeriod = 0,
+    int WithoutStatement = 0)
 {
     public int Active => Stages[..(int)PpseStage.GraduasiMandiri].Sum();
 
@@ -89,7 +90,8 @@ public sealed class PpseFunnel(GraduationCandidates rules, IOptions<PpseOptions>
             .ToList();
         var total = Summarise(0, "", households);
         return new PpseFigures(asOf, year, households.Count, total.Stages, total.MandiriYear, total.AlamiahYear, total.Target, rows, byPendamping,
-            await ReferralFigures.PerMitraAsync(db, scope, asOf, ct), total.MandiriPeriod, total.AlamiahPeriod);
+            await ReferralFigures.PerMitraAsync(db, scope, asOf, ct), total.MandiriPeriod, total.AlamiahPeriod,
+            await GraduationFigures.WithoutStatementAsync(db, scope, ct));
 
         PpseRow Summarise(int key, string name, List<Row> group)
         {

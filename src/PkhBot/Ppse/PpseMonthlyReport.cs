@@ -52,6 +52,7 @@ public sealed class PpseMonthlyReport(PkhDbContext db, PpseFunnel funnel, Reconc
         };
         lines.AddRange(Enum.GetValues<PpseStage>().Select(s => ($"Tahap: {PpseTexts.StageName(s)}", (object?)f.Stages[(int)s])));
         lines.Add(("Rujukan ke mitra (semua)", f.Mitra.Sum(m => m.Total)));
+        lines.Add(("Graduasi mandiri tanpa surat pernyataan", f.WithoutStatement));
         lines.Add(("Rekonsiliasi terakhir", run is null ? "belum pernah" : $"{run.FileName} ({Reporting.Wib.DateTime(run.RanAt)})"));
         return lines.Select(l => new Dictionary<string, object?> { ["uraian"] = l.Item1, ["nilai"] = l.Item2 }).ToList();
     }

@@ -34,6 +34,7 @@ public static class PpseTexts
         foreach (var s in Enum.GetValues<PpseStage>())
             sb.Append("• ").Append(StageName(s)).Append(s == PpseStage.GraduasiMandiri ? " (semua tahun)" : "").Append(": ").Append(N(f.Stages[(int)s])).Append('\n');
         sb.Append('\n').Append(YearLine(f)).Append('\n');
+        if (f.WithoutStatement > 0) sb.Append("⚠️ Graduasi mandiri tanpa surat pernyataan: ").Append(N(f.WithoutStatement)).Append(" (kirim dengan /graduasi ID surat)\n");
         if (f.Mitra.Count > 0)
         {
             sb.Append("\n<b>Rujukan per mitra</b> (menunggu / diterima / selesai / ditolak)\n");

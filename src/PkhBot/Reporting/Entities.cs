@@ -95,4 +95,10 @@ public sealed class Graduation
     public required string Reason { get; set; }
     public DateTimeOffset GraduatedAt { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>Who confirmed it (the chat user), so that only they may undo it within the window.</summary>
+    public long? RecordedByUserId { get; set; }
+    /// <summary>The household's status before, restored by /batal G&lt;no&gt;.</summary>
+    public Households.HouseholdStatus PreviousStatus { get; set; }
+    /// <summary>Telegram file id of the photo of the signed surat pernyataan (graduasi mandiri); null while missing.</summary>
+    public string? StatementPhotoFileId { get; set; }
 }

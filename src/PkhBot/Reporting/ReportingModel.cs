@@ -65,6 +65,7 @@ internal sealed class GraduationConfiguration : IEntityTypeConfiguration<Graduat
     {
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.StatementPhotoFileId).HasMaxLength(200);
         b.HasIndex(x => x.HouseholdId);
         b.HasIndex(x => x.GraduatedAt);
         b.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);

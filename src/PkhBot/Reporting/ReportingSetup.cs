@@ -37,7 +37,9 @@ public static class ReportingSetup
         builder.Services.AddCommand<P2k2Flow>();
         builder.Services.AddFlow<P2k2Flow>();
         builder.Services.AddCallback<P2k2Flow>();
-        builder.Services.AddCommand<GraduasiCommand>();
+        builder.Services.AddCommand<GraduationFlow>();
+        builder.Services.AddCallback<GraduationFlow>();
+        builder.Services.AddFlow<GraduationFlow>();
         builder.Services.AddCommand<KandidatCommand>();
         builder.Services.AddCommand<CekDataCommand>();
         return builder;

@@ -74,7 +74,22 @@ public static class ReportingTexts
 
     // /graduasi, /kandidat
     public const string GraduationUsage = "Format: <code>/graduasi ID mandiri|alamiah alasan</code>\nmis. <code>/graduasi 3522011234 mandiri usaha warung stabil, sudah tanda tangan surat pernyataan</code>";
-    public const string GraduationNotInScope = "KPM itu bukan dalam cakupan Anda. Tidak ada yang diubah.";
+    public static string GraduationConfirm(Household h, GraduationType type, string reason)
+        => $"<b>Catat graduasi {GraduationTypeName(type)}?</b>\n{Html.Escape(h.NamaPengurus)} (<code>{Html.Escape(h.IdKpm)}</code>)\nAlasan: {Html.Escape(reason)}\n\n" +
+           "Status KPM berubah setelah Anda menekan Catat." + (type == GraduationType.Mandiri ? " Setelah itu kirim foto surat pernyataan yang sudah ditandatangani." : "");
+    public const string GraduationConfirmButton = "🎓 Catat";
+    public const string GraduationPressButton = "Tekan <b>Catat</b> untuk menyimpan graduasi, atau <b>Batal</b>.";
+    public const string GraduationExpired = "Graduasi ini sudah tidak berlaku. Ketik lagi /graduasi ID mandiri|alamiah alasan.";
+    public const string GraduationCancelled = "Graduasi dibatalkan. Tidak ada yang diubah.";
+    public const string RecordedToast = "Tercatat";
+    public static string GraduationUndoHint(int id, int hours) => $"Salah catat? Ketik /batal G{id} dalam {hours} jam.";
+    public const string StatementAsk = "📄 Kirim <b>foto surat pernyataan</b> graduasi mandiri yang sudah ditandatangani (satu foto). Belum ada? Tekan Lewati, lalu kirim nanti dengan <code>/graduasi ID surat</code>.";
+    public const string StatementSkipped = "Surat pernyataan belum dilampirkan; tercatat sebagai <b>belum ada</b>. Kirim nanti dengan <code>/graduasi ID surat</code>.";
+    public static string StatementSaved(int id) => $"📄 Foto surat pernyataan graduasi No. {id} tersimpan. Terima kasih.";
+    public static string StatementNoGraduation(Household h) => $"{Html.Escape(h.NamaPengurus)} belum tercatat graduasi mandiri, jadi belum perlu surat pernyataan.";
+    public static string GraduationUndone(int id, Household h) => $"↩️ Graduasi No. {id} dibatalkan. {Html.Escape(h.NamaPengurus)} kembali berstatus {HouseholdTexts.Status(h.Status)}.";
+    public static string GraduationUndoTooLate(int id, int hours) => $"Graduasi No. {id} sudah lebih dari {hours} jam, jadi tidak bisa dibatalkan sendiri. Hubungi koordinator atau admin.";
+    public static string GraduationUndoNotFound(int id) => $"Graduasi No. {id} tidak ditemukan di catatan Anda.";
     public const string GraduationNoPendamping = "KPM ini belum punya pendamping; tetapkan pendampingnya dulu lewat admin.";
     public const string CandidatesRecordHint = "Catat dengan <code>/graduasi ID mandiri|alamiah alasan</code> setelah asesmen di rumah KPM.";
     public static string GraduationUnknownType(string word)

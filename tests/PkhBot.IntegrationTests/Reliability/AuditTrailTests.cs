@@ -34,6 +34,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var visit = await _app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id != kendala.Id));
         await pendamping.SendAsync($"/batal {visit.Id}");
         await pendamping.SendAsync($"/graduasi {h.IdKpm} mandiri usaha warung stabil, NIK {Nik} hp {NotePhone}");
+        await pendamping.PressAsync("gr:ok");
         var graduation = await _app.WithDbAsync(db => db.Graduations.SingleAsync());
 
         var audit = await _app.WithDbAsync(db => db.Audit.AsNoTracking().OrderBy(a => a.Id).ToListAsync());

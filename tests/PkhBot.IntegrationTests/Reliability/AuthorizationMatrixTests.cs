@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ("/ppse",                                         "R R R R Y Y Y"),
         ("press rj:ok",                                   "S S S S S S S"),
         ("press rm:a:1",                                  "S S S S S S S"),
+        ("press gr:ok",                                   "S S S S S S S"),
     ];
 
     private TestApp _app = null!;
@@ -167,7 +168,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             case "handoff": return await _app.WithDbAsync(db => db.Handoffs.AnyAsync(q => q.Id == _consentId && q.Status != HandoffStatus.AwaitingConsent));
             case "desa": return await _app.WithDbAsync(db => db.Identities.AnyAsync(i => i.DesaId == _desaId));
             case "/selesai": return await _app.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.Id == _followUpId && f.Status == FollowUpStatus.Closed));
-            case "/graduasi": return await _app.WithDbAsync(db => db.Households.AnyAsync(h => h.Id == _h.Id && h.Status != HouseholdStatus.Aktif));
+            case "/graduasi": return reply.Contains("Siti Aminah", StringComparison.Ordinal);
+            case "gr": return await _app.WithDbAsync(db => db.Households.AnyAsync(h => h.Id == _h.Id && h.Status != HouseholdStatus.Aktif));
             case "/batal" or "/cancel": return await _app.WithDbAsync(db => db.Reports.AnyAsync(r => r.Id == _reportId && r.Withdrawn));
             case "/jawab": return await _app.WithDbAsync(db => db.Handoffs.AnyAsync(q => q.Id == _questionId && q.Answer != null));
             case "/cekdata": return reply.Contains("************0001", StringComparison.Ordinal);

@@ -75,21 +75,58 @@ public sealed class FollowUpGraduationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_graduation_is_recorded_changes_the_status_and_is_refused_twice()
+    public async Task A_graduation_changes_nothing_until_confirmed_then_asks_for_the_signed_statement_and_is_refused_twice()
     {
         var chat = await _data.PendampingChatAsync(9104, _p1);
-        var r = await chat.SendAsync("/graduasi 3522011234 mandiri usaha warung stabil, surat pernyataan ditandatangani");
+        var ask = await chat.SendAsync("/graduasi 3522011234 mandiri usaha warung stabil, surat pernyataan ditandatangani");
+        Assert.Contains("Catat graduasi mandiri?", ask.Text);
+        Assert.Equal(HouseholdStatus.Aktif, await _app.WithDbAsync(db => db.Households.Where(x => x.IdKpm == "3522011234").Select(x => x.Status).SingleAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Graduations.CountAsync()));
+
+        var r = await chat.PressAsync("gr:ok");
         Assert.Contains("Graduasi mandiri tercatat", r.Text);
+        Assert.Contains("foto surat pernyataan", r.Text);
         var h = await _app.WithDbAsync(db => db.Households.SingleAsync(x => x.IdKpm == "3522011234"));
         Assert.Equal(HouseholdStatus.GraduasiMandiri, h.Status);
         Assert.True(await _app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "graduation.create")));
+        Assert.Contains("tersimpan", (await chat.SendPhotoAsync(null)).Text);
+        Assert.NotNull(await _app.WithDbAsync(db => db.Graduations.Select(g => g.StatementPhotoFileId).SingleAsync()));
 
         var again = await chat.SendAsync("/graduasi 3522011234 alamiah tidak ada komponen");
         Assert.Contains("sudah tercatat", again.Text);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Graduations.CountAsync()));
 
+        // Another pendamping's household reads exactly like one that does not exist.
         var foreign = await chat.SendAsync("/graduasi 3522069999 mandiri coba");
-        Assert.Contains("bukan dalam cakupan", foreign.Text);
+        var missing = await chat.SendAsync("/graduasi 3522000000 mandiri coba");
+        Assert.Equal(missing.Text.Replace("3522000000", "ID"), foreign.Text.Replace("3522069999", "ID"));
+    }
+
+    [Fact]
+    public async Task A_skipped_statement_shows_as_missing_and_a_graduation_is_undone_by_its_author_within_the_window_only()
+    {
+        var chat = await _data.PendampingChatAsync(9107, _p1);
+        await chat.SendAsync("/graduasi 3522011234 mandiri usaha jahit sudah mandiri");
+        await chat.PressAsync("gr:ok");
+        Assert.Contains("belum ada", (await chat.PressAsync("gr:skip")).Text);
+        var id = await _app.WithDbAsync(db => db.Graduations.Select(g => g.Id).SingleAsync());
+        var ppse = await new ChatDriver(_app, 9108).AsAsync(PkhBot.Onboarding.Role.Admin);
+        Assert.Contains("tanpa surat pernyataan: 1", (await ppse.SendAsync("/ppse")).Text);
+
+        var other = await _data.PendampingChatAsync(9109, _p1);
+        Assert.Contains("tidak ditemukan", (await other.SendAsync($"/batal G{id}")).Text);
+        var undone = await chat.SendAsync($"/batal G{id}");
+
+        Assert.Contains("dibatalkan", undone.Text);
+        Assert.Equal(HouseholdStatus.Aktif, await _app.WithDbAsync(db => db.Households.Where(x => x.IdKpm == "3522011234").Select(x => x.Status).SingleAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Graduations.CountAsync()));
+
+        await chat.SendAsync("/graduasi 3522011234 alamiah tidak ada komponen lagi");
+        await chat.PressAsync("gr:ok");
+        var second = await _app.WithDbAsync(db => db.Graduations.Select(g => g.Id).SingleAsync());
+        _app.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.Contains("lebih dari 24 jam", (await chat.SendAsync($"/batal G{second}")).Text);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Graduations.CountAsync()));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 "PkhBot.Reporting.Graduation",
                 typeof(Graduation),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 10,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
@@ -58,6 +58,13 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Graduation).GetField("<PendampingId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var previousStatus = runtimeEntityType.AddProperty(
+                "PreviousStatus",
+                typeof(HouseholdStatus),
+                propertyInfo: typeof(Graduation).GetProperty("PreviousStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Graduation).GetField("<PreviousStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            previousStatus.SetSentinelFromProviderValue(0);
+
             var reason = runtimeEntityType.AddProperty(
                 "Reason",
                 typeof(string),
@@ -72,6 +79,21 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Graduation).GetField("<RecordedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             recordedAt.SetSentinelFromProviderValue(0L);
+
+            var recordedByUserId = runtimeEntityType.AddProperty(
+                "RecordedByUserId",
+                typeof(long?),
+                propertyInfo: typeof(Graduation).GetProperty("RecordedByUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Graduation).GetField("<RecordedByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var statementPhotoFileId = runtimeEntityType.AddProperty(
+                "StatementPhotoFileId",
+                typeof(string),
+                propertyInfo: typeof(Graduation).GetProperty("StatementPhotoFileId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Graduation).GetField("<StatementPhotoFileId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var type = runtimeEntityType.AddProperty(
                 "Type",

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a31a544-f568-4f9e-a50f-3d54c33a4461"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("108ce678-4cb3-4061-8589-0a9aae3c6d0d"), entityTypeCount: 23)
         {
         }
 

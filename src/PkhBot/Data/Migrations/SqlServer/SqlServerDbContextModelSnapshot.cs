@@ -953,6 +953,9 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<int>("PendampingId")
                         .HasColumnType("int");
 
+                    b.Property<int>("PreviousStatus")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -960,6 +963,13 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("RecordedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StatementPhotoFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -914,6 +914,9 @@ namespace PkhBot.Data.Migrations.Sqlite
                     b.Property<int>("PendampingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PreviousStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -921,6 +924,13 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatementPhotoFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()
