@@ -10,6 +10,7 @@ using PkhBot.Onboarding;
 using PkhBot.Operations;
 using PkhBot.Reminders;
 using PkhBot.Reporting;
+using PkhBot.Retention;
 
 namespace PkhBot;
 
@@ -55,6 +56,7 @@ public static class AppHost
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();
+        builder.AddRetention();
         builder.AddAnnouncements();
         builder.AddTelegram();
         builder.AddConsoleChannel();

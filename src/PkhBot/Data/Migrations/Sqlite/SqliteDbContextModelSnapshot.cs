@@ -125,6 +125,8 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AskerUserId", "AskedAt");
+
                     b.HasIndex("AssignedCoordinatorId", "Status");
 
                     b.HasIndex("AssignedPendampingId", "Status");
@@ -661,6 +663,9 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PendampingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
