@@ -13,6 +13,7 @@ using PkhBot.Ppse;
 using PkhBot.Reconciliation;
 using PkhBot.Referrals;
 using PkhBot.Reporting;
+using PkhBot.Retention;
 
 namespace PkhBot;
 
@@ -61,6 +62,7 @@ public static class AppHost
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();
+        builder.AddRetention();
         builder.AddAnnouncements();
         builder.AddTelegram();
         builder.AddConsoleChannel();

@@ -14,9 +14,6 @@ public static class AnnouncementsSetup
         s.AddCommand<AnnounceCommand>();
         s.AddFlow<AnnounceFlow>();
         s.AddCallback<AnnounceCallbacks>();
-        s.AddCallback<HandoffCallbacks>();
-        s.AddCommand<JawabCommand>();
-        s.AddCommand<OpenQuestionsCommand>();
         s.AddCommand<DesaCommand>();
         s.AddCallback<DesaCallbacks>();
         // AnnouncementJob runs on the reminders' Quartz scheduler (see RemindersSetup): one store, one clustering.

@@ -80,5 +80,7 @@ internal sealed class HandoffQuestionConfiguration : IEntityTypeConfiguration<Ha
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => new { x.AssignedPendampingId, x.Status });
         b.HasIndex(x => new { x.AssignedCoordinatorId, x.Status });
+        // The daily cap per asker (Knowledge:HandoffsPerDay) counts their recent questions.
+        b.HasIndex(x => new { x.AskerUserId, x.AskedAt });
     }
 }

@@ -24,6 +24,8 @@ public static class CliRoot
         root.Subcommands.Add(ChatVerb.Create(io));
         root.Subcommands.Add(AskVerb.Create(io));
         root.Subcommands.Add(JobsVerb.Create(io));
+        root.Subcommands.Add(RetentionVerb.Create(io));
+        root.Subcommands.Add(UsersVerb.Create(io));
         root.Subcommands.Add(MovedBenchVerb(io));
         // `run` is the default verb: no arguments starts the worker.
         root.SetAction((_, ct) => RunVerb.RunWorkerAsync(io, ct));

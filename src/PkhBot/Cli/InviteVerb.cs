@@ -65,6 +65,54 @@ public static class InviteVerb
         });
         var cmd = new Command("invite", "Undangan untuk pendamping, koordinator dan admin.");
         cmd.Subcommands.Add(create);
+        cmd.Subcommands.Add(List(io));
+        cmd.Subcommands.Add(Revoke(io));
+        return cmd;
+    }
+
+    /// <summary>`invite list`: every invite and its state, without codes (only their hashes are stored).</summary>
+    private static Command List(CliIo io)
+    {
+        var cmd = new Command("list", "Semua undangan dan statusnya (aktif, dipakai, kedaluwarsa, dicabut); kode tidak ditampilkan.");
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
+            await app.PrepareAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var invites = await scope.ServiceProvider.GetRequiredService<UserAccess>().ListInvitesAsync(ct);
+            io.Out.WriteLine($"{"NO",-6} {"PERAN",-12} {"UNTUK",-24} {"STATUS",-12} BERLAKU SAMPAI (WIB)");
+            foreach (var i in invites)
+                io.Out.WriteLine($"#{i.Id,-5} {i.Role,-12} {i.Target,-24} {i.Status + (i.UsedByUserId is { } u ? $" ({u})" : ""),-12} {OnboardingTexts.WibTime(i.ExpiresAt)}");
+            io.Out.WriteLine($"{invites.Count} undangan. Cabut yang belum dipakai: invite revoke KODE (atau #NO).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>`invite revoke CODE` (or #NO from the list): the code stops working at once.</summary>
+    private static Command Revoke(CliIo io)
+    {
+        var code = new Argument<string>("code") { Description = "Kode undangan, atau #NO dari `invite list`" };
+        var cmd = new Command("revoke", "Cabut undangan yang belum dipakai.") { code };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = AppHost.Build(AppMode.Tool, io.HostArgs);
+            await app.PrepareAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var (outcome, id, usedBy) = await scope.ServiceProvider.GetRequiredService<UserAccess>().RevokeInviteAsync(pr.GetValue(code)!, ct);
+            switch (outcome)
+            {
+                case UserAccess.RevokeOutcome.Revoked:
+                    io.Out.WriteLine($"Undangan #{id} dicabut: kodenya tidak bisa dipakai lagi.");
+                    return 0;
+                case UserAccess.RevokeOutcome.Used:
+                    io.Err.WriteLine($"Undangan #{id} sudah dipakai oleh pengguna {usedBy}: cabut aksesnya dengan `users revoke {usedBy}`.");
+                    return 2;
+                default:
+                    io.Err.WriteLine("Kode undangan tidak dikenal. Periksa kodenya, atau pakai #NO dari `invite list`.");
+                    return 2;
+            }
+        });
         return cmd;
     }
 

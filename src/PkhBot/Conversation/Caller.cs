@@ -3,6 +3,10 @@ using PkhBot.Onboarding;
 namespace PkhBot.Conversation;
 
 /// <summary>Who is writing, with the scope every handler must respect.</summary>
+/// <param name="PhoneUnverified">
+/// A pendamping who has not yet shared the roster's phone number (Onboarding:RequirePhoneMatch): restricted, with no
+/// pendamping id, so every scope check (HouseholdScope, CanSee, IsPendamping) finds nothing until they do.
+/// </param>
 public sealed record Caller(
     long UserId,
     Role Role,
@@ -11,7 +15,8 @@ public sealed record Caller(
     int? CoordinatorId,
     bool WholeKabupaten,
     IReadOnlyList<int> KecamatanIds,
-    string DisplayName)
+    string DisplayName,
+    bool PhoneUnverified = false)
 {
     public bool IsPendamping => Role == Role.Pendamping && PendampingId is not null;
     public bool IsKoordinator => Role == Role.Koordinator && CoordinatorId is not null;
@@ -28,7 +33,7 @@ public sealed record Caller(
     /// <summary>"pendamping:12", used in the audit trail (never a name or a number that identifies a person outside the bot).</summary>
     public string AuditActor => Role switch
     {
-        Role.Pendamping => $"pendamping:{PendampingId}",
+        Role.Pendamping when PendampingId is not null => $"pendamping:{PendampingId}",
         Role.Koordinator => $"koordinator:{CoordinatorId}",
         Role.Admin => $"admin:{IdentityId}",
         Role.Mitra => $"mitra:{MitraCode}:{IdentityId}",

@@ -5,7 +5,7 @@ using PkhBot.Onboarding;
 namespace PkhBot.Conversation;
 
 /// <summary>Finds the identity behind a chat user and keeps its chat id and last-seen time fresh.</summary>
-public sealed class CallerResolver(PkhDbContext db)
+public sealed class CallerResolver(PkhDbContext db, Microsoft.Extensions.Options.IOptions<OnboardingOptions> onboarding)
 {
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -25,20 +25,22 @@ public sealed class CallerResolver(PkhDbContext db)
         if (msg.ChatType == "private") identity.ChatId = msg.ChatId;
         // A user who blocked the bot counts as unreachable until they write again.
         identity.Unreachable = false;
-        return FromIdentity(identity);
+        return FromIdentity(identity, onboarding.Value.RequirePhoneMatch);
     }
 
-    public static Caller FromIdentity(ChatIdentity identity) => new(
+    /// <param name="requirePhoneMatch">Onboarding:RequirePhoneMatch: an unverified pendamping is restricted (see <see cref="Caller.PhoneUnverified"/>).</param>
+    public static Caller FromIdentity(ChatIdentity identity, bool requirePhoneMatch = true) => new(
         identity.UserId,
         identity.Role,
         identity.Id,
-        identity.Role == Role.Pendamping ? identity.PendampingId : null,
+        identity.Role == Role.Pendamping && (identity.PhoneVerified || !requirePhoneMatch) ? identity.PendampingId : null,
         identity.Role == Role.Koordinator ? identity.CoordinatorId : null,
         identity.Coordinator?.WholeKabupaten ?? false,
         identity.Role == Role.Pemantau
             ? identity.PemantauKecamatanId is int k ? [k] : []
             : identity.Coordinator?.Kecamatan.Select(k => k.KecamatanId).ToList() ?? [],
-        identity.DisplayName ?? "")
+        identity.DisplayName ?? "",
+        PhoneUnverified: identity.Role == Role.Pendamping && !identity.PhoneVerified && requirePhoneMatch)
     {
         MitraCode = identity.Role == Role.Mitra ? identity.MitraCode : null,
         PemantauDesaId = identity.Role == Role.Pemantau ? identity.DesaId : null,

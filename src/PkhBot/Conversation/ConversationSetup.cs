@@ -16,11 +16,19 @@ public static class ConversationSetup
         return builder;
     }
 
+    /// <summary>A command, behind the phone check of Onboarding:RequirePhoneMatch (one place for all of them).</summary>
     public static IServiceCollection AddCommand<T>(this IServiceCollection services) where T : class, ICommandHandler
-        => services.AddScoped<ICommandHandler, T>();
+    {
+        services.TryAddScoped<T>();
+        return services.AddScoped<ICommandHandler>(sp => new Onboarding.PhoneCheckedCommand(sp.GetRequiredService<T>()));
+    }
 
+    /// <summary>A button handler, behind the same phone check.</summary>
     public static IServiceCollection AddCallback<T>(this IServiceCollection services) where T : class, ICallbackHandler
-        => services.AddScoped<ICallbackHandler, T>();
+    {
+        services.TryAddScoped<T>();
+        return services.AddScoped<ICallbackHandler>(sp => new Onboarding.PhoneCheckedCallback(sp.GetRequiredService<T>()));
+    }
 
     public static IServiceCollection AddFlow<T>(this IServiceCollection services) where T : class, IFlowHandler
         => services.AddScoped<IFlowHandler, T>();

@@ -17,6 +17,29 @@ internal sealed class SqlitePragmaInterceptor(bool backgroundCheckpoints = false
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
     private readonly string _pragmas = backgroundCheckpoints ? Pragmas + " PRAGMA wal_autocheckpoint=0;" : Pragmas;
     private readonly ConditionalWeakTable<object, object> _configured = new();
+    // Database files already made owner-only, by connection string: checked once per file per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Secured = new(StringComparer.Ordinal);
+
+    /// <summary>Before SQLite first opens a file, create it (or narrow it) to 0600 (see <see cref="Privacy.OwnerOnlyFile"/>).</summary>
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        SecureFile(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        SecureFile(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void SecureFile(DbConnection connection)
+    {
+        if (Secured.ContainsKey(connection.ConnectionString)) return;
+        var cs = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        if (cs.Mode != SqliteOpenMode.Memory) Privacy.OwnerOnlyFile.SecureSqlite(cs.DataSource);
+        Secured.TryAdd(connection.ConnectionString, true);
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -26,6 +26,8 @@ public sealed class HouseholdExporter(PkhDbContext db)
     public async Task<int> ExportCsvAsync(string path, int? kecamatanId, CancellationToken ct)
     {
         var rows = 0;
+        // The file holds names and addresses: 0600 from the start (CsvHelper then writes into it, keeping its mode).
+        Privacy.OwnerOnlyFile.Create(path).Dispose();
         await using var csv = CsvWriter.ToFile(path, CsvWriterOptions.Default with { WriteByteOrderMark = true });
         csv.WriteHeader(Header);
         await foreach (var row in RowsAsync(kecamatanId, ct))
@@ -51,8 +53,7 @@ public sealed class HouseholdExporter(PkhDbContext db)
                 yield return d;
             }
         }
-        if (File.Exists(path)) File.Delete(path);
-        MiniExcel.SaveAs(path, Stream());
+        using (var file = Privacy.OwnerOnlyFile.Create(path)) MiniExcel.SaveAs(file, Stream());
         return Task.FromResult(rows);
     }
 

@@ -24,5 +24,9 @@ public sealed class KnowledgeOptions
     [Range(120, 3000, ErrorMessage = "Knowledge:MaxAnswerChars harus 120 sampai 3000 (bawaan 450).")]
     public int MaxAnswerChars { get; set; } = 450;
 
+    /// <summary>Questions one asker may pass on to a person in 24 hours; the next gets where else to ask (pendamping, 171, cekbansos).</summary>
+    [Range(0, 100, ErrorMessage = "Knowledge:HandoffsPerDay harus 0 sampai 100 (bawaan 3).")]
+    public int HandoffsPerDay { get; set; } = 3;
+
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? KnowledgeContent.DefaultPath : System.IO.Path.GetFullPath(Path);
 }

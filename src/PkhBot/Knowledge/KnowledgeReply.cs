@@ -25,6 +25,6 @@ public static class KnowledgeReply
         // A PKH question the documents cannot answer goes to a person, with the KPM's consent.
         // Out-of-domain questions (score 0: weather, recipes) are not worth a pendamping's time.
         if (!answer.Answered && answer.Score > 0 && ctx.Caller.IsPublic)
-            await Announcements.HandoffService.OfferAsync(ctx, question, ct);
+            await HandoffService.OfferAsync(ctx, question, ct);
     }
 }

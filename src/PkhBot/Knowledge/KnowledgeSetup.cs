@@ -43,6 +43,10 @@ public static class KnowledgeSetup
 
         services.AddCommand<TanyaCommand>();
         services.AddFreeText<QuestionFreeText>();
+        // Hand-off of questions to a person (with consent, capped per asker per day) and the staff side of it.
+        services.AddCallback<HandoffCallbacks>();
+        services.AddCommand<JawabCommand>();
+        services.AddCommand<OpenQuestionsCommand>();
         return builder;
     }
 }

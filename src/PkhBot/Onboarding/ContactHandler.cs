@@ -15,7 +15,8 @@ public sealed class ContactHandler : IFreeTextHandler
     public async Task<bool> TryHandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         if (ctx.Message.Contact is not { } contact) return false;
-        if (!ctx.Caller.IsPendamping)
+        // An unverified pendamping carries no pendamping id (see Caller.PhoneUnverified): the role is what counts here.
+        if (ctx.Caller.Role != Role.Pendamping)
         {
             ctx.Reply(new Reply(OnboardingTexts.ContactNotNeeded) { Keyboard = Keyboard.Remove() });
             return true;
@@ -26,7 +27,8 @@ public sealed class ContactHandler : IFreeTextHandler
             return true;
         }
 
-        var pendamping = await ctx.Db.Pendamping.AsNoTracking().FirstAsync(p => p.Id == ctx.Caller.PendampingId, ct);
+        var identity = await ctx.Db.Identities.FirstAsync(i => i.UserId == ctx.Caller.UserId, ct);
+        var pendamping = await ctx.Db.Pendamping.AsNoTracking().FirstAsync(p => p.Id == identity.PendampingId, ct);
         var masked = Privacy.Mask.Phone(PhoneNumber.Normalize(contact.PhoneNumber));
         if (string.IsNullOrWhiteSpace(pendamping.Phone))
         {
@@ -39,8 +41,8 @@ public sealed class ContactHandler : IFreeTextHandler
             ctx.Reply(OnboardingTexts.ContactMismatch(masked), Keyboard.Of([Button.ShareContact(OnboardingTexts.ShareContactButton)]));
             return true;
         }
-        var identity = await ctx.Db.Identities.FirstAsync(i => i.UserId == ctx.Caller.UserId, ct);
         identity.PhoneVerified = true;
+        ctx.Caller = CallerResolver.FromIdentity(identity);
         ctx.Audit("identity.phone_verified", "pendamping", pendamping.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         ctx.Reply(new Reply(OnboardingTexts.ContactMatched(masked)) { Keyboard = Keyboard.Remove() });
         return true;

@@ -79,6 +79,8 @@ public sealed class Invite
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public long? UsedByUserId { get; set; }
+    /// <summary>Withdrawn by an operator (`invite revoke`) before anyone used it.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 /// <summary>Wrong invite codes per user, to slow down guessing.</summary>

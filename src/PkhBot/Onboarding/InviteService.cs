@@ -10,6 +10,7 @@ public enum RedeemStatus
     Used,
     Expired,
     Blocked,
+    Revoked,
 }
 
 public sealed record RedeemCheck(RedeemStatus Status, Invite? Invite = null, DateTimeOffset? BlockedUntil = null, int TriesLeft = 0);
@@ -57,6 +58,7 @@ public sealed class InviteService(PkhDbContext db, TimeProvider clock)
             : null;
         if (invite is null) return RegisterFailure(attempt, userId, now);
         if (invite.UsedAt is not null) return new RedeemCheck(RedeemStatus.Used, invite);
+        if (invite.RevokedAt is not null) return new RedeemCheck(RedeemStatus.Revoked, invite);
         if (invite.ExpiresAt <= now) return new RedeemCheck(RedeemStatus.Expired, invite);
         return new RedeemCheck(RedeemStatus.Ok, invite);
     }
@@ -64,7 +66,7 @@ public sealed class InviteService(PkhDbContext db, TimeProvider clock)
     /// <summary>Marks the invite used unless someone else got there first (atomic, inside the caller's transaction).</summary>
     public async Task<bool> TryMarkUsedAsync(Invite invite, long userId, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null)
+        var rows = await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByUserId, userId), ct);
         return rows == 1;
     }

@@ -51,6 +51,9 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
             case RedeemStatus.Expired:
                 ctx.Reply(OnboardingTexts.ExpiredCode);
                 return;
+            case RedeemStatus.Revoked:
+                ctx.Reply(OnboardingTexts.RevokedCode);
+                return;
         }
         await BindAsync(ctx, identity, check.Invite!, ct);
     }
@@ -92,11 +95,12 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
         identity.LastSeenAt = ctx.Now;
         // The identity id is the audit actor of an admin: save now (still inside the pipeline's transaction).
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.Caller = CallerResolver.FromIdentity(identity);
+        var requirePhone = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OnboardingOptions>>().Value.RequirePhoneMatch;
+        ctx.Caller = CallerResolver.FromIdentity(identity, requirePhone);
         ctx.Audit("invite.redeem", "invite", invite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"role={invite.Role}");
 
         var commands = HelpCommand.ForRole(services.GetServices<ICommandHandler>(), invite.Role).Where(c => c.Name != "start");
-        var welcome = OnboardingTexts.Welcome(Describe(identity), commands, invite.Role == Role.Pendamping);
+        var welcome = OnboardingTexts.Welcome(Describe(identity), commands, invite.Role == Role.Pendamping, requirePhone);
         ctx.Reply(welcome, invite.Role == Role.Pendamping ? Keyboard.Of([Button.ShareContact(OnboardingTexts.ShareContactButton)]) : null);
     }
 
@@ -111,7 +115,7 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
             });
         }
         else identity.Role = Role.Kpm;
-        ctx.Reply(OnboardingTexts.PublicWelcome);
+        ctx.Reply(OnboardingTexts.PublicWelcome(ctx.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions>>().Value.Days));
     }
 
     public static string Describe(ChatIdentity identity) => identity.Role switch

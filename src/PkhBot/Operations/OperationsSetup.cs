@@ -29,7 +29,7 @@ public static class OperationsSetup
         {
             if (builder is WebApplicationBuilder web)
             {
-                web.WebHost.UseUrls(ops.Urls);
+                web.WebHost.UseUrls(string.IsNullOrWhiteSpace(ops.HealthUrls) ? ops.Urls : $"{ops.Urls};{ops.HealthUrls}");
                 // Under systemd (Type=notify, Operations/deploy/pkhbot.service): READY=1 once started, SIGTERM stops it.
                 // It also switches the console to its own text format; the configured one (JSON lines) is bound again.
                 web.Host.UseSystemd();
@@ -51,6 +51,24 @@ public static class OperationsSetup
 
     public static WebApplication MapOperations(this WebApplication app)
     {
+        var options = app.Configuration.GetSection(OperationsOptions.SectionName).Get<OperationsOptions>() ?? new OperationsOptions();
+        var healthPorts = options.HealthPorts();
+        if (healthPorts.Count > 0)
+        {
+            // Operations:HealthUrls: health and metrics only on their own port, the webhook never there. Decided by the
+            // port the connection came in on, not by the Host header a caller chooses.
+            app.Use((context, next) =>
+            {
+                var path = context.Request.Path;
+                var isOps = path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+                if (isOps != healthPorts.Contains(context.Connection.LocalPort))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+                return next(context);
+            });
+        }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -24,7 +24,7 @@ public static partial class Mask
         return p[..4] + new string('*', p.Length - 8 > 0 ? p.Length - 8 : 2) + p[^4..];
     }
 
-    /// <summary>Masks NIK-like (16 digits) and phone-like numbers inside free text, e.g. before it leaves the process.</summary>
+    /// <summary>Masks NIK-like (16 digits, grouped or not) and phone-like numbers inside free text, e.g. before it leaves the process.</summary>
     public static string Text(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
@@ -32,7 +32,9 @@ public static partial class Mask
         return PhonePattern().Replace(masked, m => Phone(m.Value));
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{16}(?!\d)")]
+    // 16 digits, also written in groups ("3522 0144 0485 0002", "35.22.01.440485.0002", "352201-440485-0002"); a
+    // grouped one must not run on into more groups of digits (two ID KPM and a date are not a NIK).
+    [GeneratedRegex(@"(?<![\d*])\d{16}(?!\d)|(?<![\d*][ .\-]?)\d(?:[ .\-]?\d){15}(?![ .\-]?\d)")]
     private static partial Regex NikPattern();
 
     // Indonesian mobiles: 08xx / +628xx / 628xx, 10-13 digits, optionally with spaces or dashes.

@@ -59,6 +59,9 @@ public static class RemindersSetup
         if (!Validator.TryValidateObject(o, new ValidationContext(o), [], true)) return;
         var zone = WorkCalendar.ResolveZone(o.TimeZone);
         var store = o.Store;
+        // Quartz opens its SQLite file itself: make it owner-only (0600) before it does.
+        if (store.IsSqlite && !string.IsNullOrWhiteSpace(store.ConnectionString))
+            Privacy.OwnerOnlyFile.SecureSqlite(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource);
 
         builder.Services.AddQuartz(q =>
         {
@@ -98,6 +101,7 @@ public static class RemindersSetup
                 t => t.WithIdentity(Announcements.AnnouncementJob.Name, "announcements")
                     .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()),
                 j => j.WithIdentity(Announcements.AnnouncementJob.Name, "announcements"));
+            Retention.RetentionSetup.Schedule(q, builder.Configuration, zone);
         });
         builder.Services.AddQuartzHostedService(h => h.WaitForJobsToComplete = true);
     }

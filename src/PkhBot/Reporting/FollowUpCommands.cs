@@ -75,7 +75,8 @@ public sealed class SelesaiCommand : ICommandHandler
         }
         f.Status = FollowUpStatus.Closed;
         f.ClosedAt = ctx.Now;
-        f.ClosingNote = parts[1].Length > 2000 ? parts[1][..2000] : parts[1];
+        var closing = Privacy.Mask.Text(parts[1]);
+        f.ClosingNote = closing.Length > 2000 ? closing[..2000] : closing;
         ctx.Audit("followup.close", nameof(FollowUp), f.Id.ToString(), $"household:{f.HouseholdId}");
         ctx.Reply(ReportingTexts.FollowUpClosed(id));
     }

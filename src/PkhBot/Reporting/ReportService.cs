@@ -37,7 +37,8 @@ public sealed class ReportService(IOptions<ReportingOptions> options)
             EventAt = d.Parsed.EventAt,
             ReceivedAt = now,
             Category = d.Category,
-            Note = Trim(d.Note, 2000),
+            // A NIK or phone number typed in a note is kept masked, like everything the bot stores or sends.
+            Note = Trim(Privacy.Mask.Text(d.Note), 2000),
             IncomeRupiah = d.Parsed.IncomeRupiah,
             AttendancePercent = d.Parsed.AttendancePercent,
             ValuesJson = ValuesJson(d.Parsed),

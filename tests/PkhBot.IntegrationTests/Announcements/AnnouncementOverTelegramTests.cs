@@ -25,7 +25,7 @@ public sealed class AnnouncementOverTelegramTests : IAsyncLifetime
             {
                 var p = new Pendamping { Kode = $"PA{userId}", Nama = $"Pendamping {userId}", KecamatanId = kecamatanId, CreatedAt = now };
                 db.Pendamping.Add(p);
-                db.Identities.Add(new ChatIdentity { UserId = userId, ChatId = userId, Role = Role.Pendamping, Pendamping = p, OptedOut = optedOut, CreatedAt = now, LastSeenAt = now });
+                db.Identities.Add(new ChatIdentity { UserId = userId, ChatId = userId, Role = Role.Pendamping, Pendamping = p, PhoneVerified = true, OptedOut = optedOut, CreatedAt = now, LastSeenAt = now });
             }
             AddPendamping(6101, kapas.Id);
             AddPendamping(6102, kapas.Id);

@@ -167,7 +167,7 @@ public sealed class ScheduledAnnouncementWorkerTests
             var kec = await db.Kecamatan.SingleAsync(k => k.Nama == "Kapas");
             var p = new Pendamping { Kode = "P-Q1", Nama = "Bu Q", KecamatanId = kec.Id, CreatedAt = app.Clock.GetUtcNow() };
             db.Pendamping.Add(p);
-            db.Identities.Add(new ChatIdentity { UserId = 7301, ChatId = 7301, Role = Role.Pendamping, Pendamping = p, CreatedAt = app.Clock.GetUtcNow() });
+            db.Identities.Add(new ChatIdentity { UserId = 7301, ChatId = 7301, Role = Role.Pendamping, Pendamping = p, PhoneVerified = true, CreatedAt = app.Clock.GetUtcNow() });
             db.Announcements.Add(new Announcement
             {
                 AuthorIdentityId = 0, Text = "Verifikasi komitmen besok", Audience = "pendamping", KecamatanIds = kec.Id.ToString(),

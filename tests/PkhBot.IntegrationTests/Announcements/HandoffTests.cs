@@ -111,4 +111,50 @@ public sealed class HandoffOfferTests : IAsyncLifetime
         Assert.DoesNotContain("Rp", reply.Text);
         Assert.Contains(kpm.LastButtons, b => b.Data?.StartsWith("handoff:ya:") == true);
     }
+
+    [Fact]
+    public async Task A_KPM_passes_on_three_questions_a_day_marked_unverified_and_the_fourth_is_told_where_else_to_ask()
+    {
+        await new ChatDriver(_app, 8110).AsAsync(Role.Admin);
+        var kpm = await new ChatDriver(_app, 8111).AsAsync(Role.Kpm);
+        const string question = "kantor dinsos bojonegoro buka jam berapa hari sabtu?";
+
+        for (var i = 0; i < 3; i++)
+        {
+            await kpm.SendAsync(question);
+            Assert.Contains("sudah diteruskan", (await kpm.PressButtonAsync("Ya, teruskan")).Text);
+        }
+        var fourth = await kpm.SendAsync(question);
+
+        Assert.Contains("batas harian", fourth.Text);
+        Assert.Contains("pendamping", fourth.Text);
+        Assert.Contains("171", fourth.Text);
+        Assert.Contains("cekbansos", fourth.Text);
+        Assert.All(fourth.Messages, m => Assert.DoesNotContain("handoff:", m.KeyboardJson ?? ""));
+        var toStaff = await _app.WithDbAsync(db => db.Outbox.Where(m => m.ChatId == 8110).Select(m => m.Text).ToListAsync());
+        Assert.Equal(3, toStaff.Count);
+        Assert.All(toStaff, t => Assert.Contains("belum terverifikasi", t));
+
+        // The next day the cap starts again.
+        _app.Clock.Advance(TimeSpan.FromHours(25));
+        await kpm.SendAsync(question);
+        Assert.Contains(kpm.LastButtons, b => b.Data?.StartsWith("handoff:ya:") == true);
+    }
+
+    [Fact]
+    public async Task Offers_collected_before_the_cap_cannot_be_used_to_pass_it()
+    {
+        await new ChatDriver(_app, 8120).AsAsync(Role.Admin);
+        var kpm = await new ChatDriver(_app, 8121).AsAsync(Role.Kpm);
+        var offers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            await kpm.SendAsync("kantor dinsos bojonegoro buka jam berapa hari sabtu?");
+            offers.Add(kpm.LastButtons.Single(b => b.Data?.StartsWith("handoff:ya:") == true).Data!);
+        }
+        foreach (var offer in offers.Take(3)) Assert.Contains("sudah diteruskan", (await kpm.PressAsync(offer)).Text);
+
+        Assert.Contains("batas harian", (await kpm.PressAsync(offers[3])).Text);
+        Assert.Equal(3, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 8120)));
+    }
 }

@@ -74,6 +74,8 @@ public sealed class ChatDriver(TestApp app, long userId)
             identity.Role = role;
             identity.PendampingId = pendampingId;
             identity.CoordinatorId = coordinatorId;
+            // A bound pendamping has shared the roster's phone number (Onboarding:RequirePhoneMatch, on by default).
+            identity.PhoneVerified = role == Role.Pendamping;
             identity.DisplayName = $"{role} {UserId}";
             identity.LastSeenAt = app.Clock.GetUtcNow();
             await db.SaveChangesAsync();

@@ -64,7 +64,8 @@ public sealed class OnboardingTests : IAsyncLifetime
             Assert.Equal(7001, invite.UsedByUserId);
             Assert.NotEqual(code, invite.CodeHash);
             Assert.DoesNotContain(code, invite.CodeHash);
-            Assert.True(await db.Audit.AnyAsync(a => a.Action == "invite.redeem" && a.Actor == $"pendamping:{_pendampingId}"));
+            // Not yet a pendamping in the audit trail: the phone is not verified (Onboarding:RequirePhoneMatch).
+            Assert.True(await db.Audit.AnyAsync(a => a.Action == "invite.redeem" && a.Actor == $"user:{identity.Id}"));
         });
     }
 
@@ -203,9 +204,40 @@ public sealed class OnboardingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_pendamping_confirms_the_roster_phone_by_sharing_their_own_contact()
+    public async Task A_pendamping_sees_no_household_until_sharing_the_roster_phone_and_then_sees_them()
     {
-        var user = await new ChatDriver(_app, 7050).AsAsync(Role.Pendamping, _pendampingId);
+        var household = await _app.WithDbAsync(async db =>
+        {
+            var p = await db.Pendamping.SingleAsync(x => x.Id == _pendampingId);
+            var h = new Household
+            {
+                IdKpm = "3522019990", Nik = "3522015508870001", NamaPengurus = "Sumiati Rahayu", NamaSearch = NameSearch.Normalize("Sumiati Rahayu"),
+                KecamatanId = p.KecamatanId!.Value, PendampingId = p.Id, Sd = 1, CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow(),
+            };
+            db.Households.Add(h);
+            await db.SaveChangesAsync();
+            return h;
+        });
+        var code = await CreateInviteAsync("--role", "pendamping", "--pendamping-kode", "PDP-777");
+        var user = new ChatDriver(_app, 7050);
+        await user.SendAsync($"/start {code}");
+
+        // A forwarded invite alone: every way to household data answers with the share-contact button instead.
+        var kpm = await user.SendAsync("/kpm");
+        var one = await user.SendAsync("/kpm 3522019990");
+        var lapor = await user.SendAsync("/lapor 3522019990 kesehatan sudah imunisasi");
+        var freeText = await user.SendAsync("Bu Sumiati sudah buka warung, omzet 1,5 juta");
+        var button = await user.PressAsync($"lf:start:{household.Id}");
+        foreach (var r in new[] { kpm, one, lapor, freeText, button })
+        {
+            Assert.Contains("belum diverifikasi", r.Text);
+            Assert.DoesNotContain("Sumiati", r.Text);
+            Assert.DoesNotContain("3522019990", r.Text);
+        }
+        Assert.Contains(user.LastButtons, b => b.Kind == ButtonKind.RequestContact);
+        Assert.False(await _app.WithDbAsync(db => db.Reports.AnyAsync()));
+        // Questions everyone may ask still work.
+        Assert.DoesNotContain("belum diverifikasi", (await user.SendAsync("/bantuan")).Text);
 
         var wrong = await user.SendContactAsync("+62 813 0000 1111");
         var someoneElse = await user.ProcessAsync(new Incoming
@@ -214,6 +246,7 @@ public sealed class OnboardingTests : IAsyncLifetime
             Contact = new SharedContact("081234567890", 9999),
         });
         Assert.False((await IdentityAsync(7050))!.PhoneVerified);
+        Assert.Contains("belum diverifikasi", (await user.SendAsync("/kpm")).Text);
         var right = await user.SendContactAsync("+62 812-3456-7890");
 
         Assert.Contains("tidak sama dengan nomor di data pendamping", wrong.Text);
@@ -222,6 +255,35 @@ public sealed class OnboardingTests : IAsyncLifetime
         Assert.Contains("cocok", right.Text);
         Assert.DoesNotContain("081234567890", right.Text);
         Assert.True((await IdentityAsync(7050))!.PhoneVerified);
+        Assert.Contains("Sumiati Rahayu", (await user.SendAsync("/kpm 3522019990")).Text);
+    }
+
+    [Fact]
+    public async Task With_the_phone_match_turned_off_an_invited_pendamping_sees_households_at_once()
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Onboarding:RequirePhoneMatch"] = "false" });
+        var pendampingId = await app.WithDbAsync(async db =>
+        {
+            var kec = await db.Kecamatan.FirstAsync(k => k.Nama == "Ngraho");
+            var p = new Pendamping { Kode = "PDP-778", Nama = "Bu Tanpa HP", KecamatanId = kec.Id, CreatedAt = app.Clock.GetUtcNow() };
+            db.Pendamping.Add(p);
+            db.Households.Add(new Household
+            {
+                IdKpm = "3522019991", Nik = "3522015508870002", NamaPengurus = "Warsini", NamaSearch = NameSearch.Normalize("Warsini"),
+                KecamatanId = kec.Id, Pendamping = p, Sd = 1, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var invite = await app.WithDbAsync(async db =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(Role.Pendamping, pendampingId, null, CancellationToken.None);
+        });
+        var user = new ChatDriver(app, 7060);
+        await user.SendAsync($"/start {invite.Code}");
+
+        Assert.Contains("Warsini", (await user.SendAsync("/kpm 3522019991")).Text);
     }
 
     [Fact]

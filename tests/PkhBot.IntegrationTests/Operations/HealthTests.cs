@@ -35,4 +35,49 @@ public sealed class HealthTests
             await app.App.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task With_health_urls_set_health_and_metrics_listen_apart_from_the_webhook()
+    {
+        var healthPort = FreePort();
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Operations:Urls"] = "http://127.0.0.1:0",
+            ["Operations:HealthUrls"] = $"http://127.0.0.1:{healthPort}",
+            ["Telegram:BotToken"] = "123456:TEST-TOKEN",
+            ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.contoh.id/telegram/webhook",
+            ["Telegram:WebhookSecret"] = "rahasia-Webhook_123-panjangnya-32-lebih",
+        }, mode: AppMode.Worker, configure: b => b.Services.AddSingleton(TimeProvider.System));
+        await app.App.StartAsync();
+        try
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            var webhook = new Uri(addresses.First(a => !a.EndsWith($":{healthPort}", StringComparison.Ordinal)));
+            using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+            using var hook = new HttpClient { BaseAddress = webhook };
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await health.GetAsync("/health/live")).StatusCode);
+            Assert.Contains("pkhbot_messages_sent", await health.GetStringAsync("/metrics"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await hook.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await hook.GetAsync("/metrics")).StatusCode);
+            // The webhook answers on its own port (401 without the secret), not on the health port.
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await hook.PostAsync("/telegram/webhook", new StringContent("{}"))).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await health.PostAsync("/telegram/webhook", new StringContent("{}"))).StatusCode);
+        }
+        finally
+        {
+            await app.App.StopAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 }

@@ -151,7 +151,7 @@ public sealed partial class HardKillTests(ITestOutputHelper output) : IAsyncDisp
             });
             db.Identities.Add(new ChatIdentity
             {
-                UserId = UserId(u), ChatId = UserId(u), Role = Role.Pendamping, Pendamping = p, DisplayName = $"P{u}",
+                UserId = UserId(u), ChatId = UserId(u), Role = Role.Pendamping, Pendamping = p, PhoneVerified = true, DisplayName = $"P{u}",
                 CreatedAt = now, LastSeenAt = now, Channel = "telegram",
             });
         }

@@ -21,6 +21,9 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
     private const string NotePhone = "081298765432";
     private const string NoteNik = "3522017708900004";
     private const string QuestionNik = "3522014404850002";
+    // A mother typing her NIK in groups and her phone number in a question she then hands to a person.
+    private const string GroupedNik = "3522 0166 0190 0007";
+    private const string QuestionPhone = "0857-3311-2299";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
             b.Logging.AddProvider(logs);
         });
         var niks = new List<string> { NoteNik, QuestionNik };
-        var phones = new List<string> { PendampingPhone, NotePhone, "081377778888" };
+        var phones = new List<string> { PendampingPhone, NotePhone, QuestionPhone };
         try
         {
             // Seed: one pendamping (invited), three households (two share a NIK for /cekdata), one koordinator.
@@ -51,7 +54,7 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
             {
                 var kec = await db.Kecamatan.Include(k => k.Desa).SingleAsync(k => k.Nama == "Ngraho");
                 var now = DateTimeOffset.UtcNow;
-                var p = new Pendamping { Kode = "PDP-PRIV", Nama = "Bu Pendamping", KecamatanId = kec.Id, Phone = "081377778888", CreatedAt = now };
+                var p = new Pendamping { Kode = "PDP-PRIV", Nama = "Bu Pendamping", KecamatanId = kec.Id, Phone = "0813-5555-0101", CreatedAt = now };
                 db.Pendamping.Add(p);
                 var hs = new[] { ("3522011234", "Siti Aminah", "3522015508870001"), ("3522011235", "Sri Rahayu", "3522015508870001"), ("3522011236", "Wati Lestari", "3522016601920003") };
                 foreach (var (id, nama, nik) in hs)
@@ -64,8 +67,10 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
                 c.Kecamatan.Add(new CoordinatorKecamatan { KecamatanId = kec.Id });
                 db.Coordinators.Add(c);
                 db.Identities.Add(new ChatIdentity { UserId = 6003, ChatId = 6003, Role = Role.Koordinator, Coordinator = c, DisplayName = "Koor", CreatedAt = now, LastSeenAt = now, Channel = "telegram" });
+                db.Identities.Add(new ChatIdentity { UserId = 6004, ChatId = 6004, Role = Role.Admin, DisplayName = "Admin", CreatedAt = now, LastSeenAt = now, Channel = "telegram" });
                 await db.SaveChangesAsync();
                 niks.AddRange(hs.Select(h => h.Item3));
+                niks.Add(GroupedNik.Replace(" ", ""));
                 await using var scope = app.Services.CreateAsyncScope();
                 var invite = await scope.ServiceProvider.GetRequiredService<InviteService>().CreateAsync(Role.Pendamping, p.Id, null, CancellationToken.None);
                 return (invite.Code, hs[0].Item1);
@@ -85,7 +90,7 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
                     ["contact"] = new JsonObject { ["phone_number"] = PendampingPhone, ["first_name"] = "Ani", ["user_id"] = 6001 },
                 },
             }));
-            Assert.True(await app.WithDbAsync(db => db.Identities.AnyAsync(i => i.UserId == 6001 && i.Role == Role.Pendamping)), "onboarding did not bind the pendamping");
+            Assert.True(await app.WithDbAsync(db => db.Identities.AnyAsync(i => i.UserId == 6001 && i.Role == Role.Pendamping && i.PhoneVerified)), "onboarding did not bind and verify the pendamping");
             await SayAsync(api, 6001, "/kpm");
             await SayAsync(api, 6001, $"/kpm {idKpm}");
             await SayAsync(api, 6001, "/cari aminah");
@@ -96,6 +101,11 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
             // A member of the public: a question with a NIK in it, and a knowledge answer without an LLM.
             await SayAsync(api, 6002, $"NIK saya {QuestionNik} kapan bantuan cair?");
             await SayAsync(api, 6002, "/tanya anak SD dapat berapa?");
+            await SayAsync(api, 6002, $"kantor dinsos bojonegoro buka jam berapa hari sabtu? NIK saya {GroupedNik} hp {QuestionPhone}");
+            var handoff = await app.WithDbAsync(db => db.Handoffs.Where(h => h.AskerUserId == 6002).Select(h => h.Id).SingleAsync());
+            var toAdmin = api.SentTo(6004).Count;
+            await StepAsync(api, 6002, () => api.EnqueueCallback(6002, $"handoff:ya:{handoff}"));
+            await api.WaitUntilAsync(() => api.SentTo(6004).Count > toAdmin, Wait, "the question handed to the admin");
             // A reminder run (as `jobs run` does), delivered by the worker's sender.
             var before = api.SentTo(6001).Count;
             await using (var scope = app.Services.CreateAsyncScope())
@@ -120,7 +130,18 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
         written.AddRange(logs.Lines.Select(l => ("log", l)));
         written.AddRange((await app.WithDbAsync(db => db.Inbox.Where(i => i.LastError != null).Select(i => i.LastError!).ToListAsync())).Select(e => ("inbox LastError", e)));
         written.AddRange((await app.WithDbAsync(db => db.Audit.Where(a => a.Details != null).Select(a => a.Details!).ToListAsync())).Select(d => ("audit Details", d)));
+        var rest = await DatabaseScan.RunAsync(app);
         await app.DisposeAsync();
+        output.WriteLine($"database scan: {rest.Values} text values in {rest.Tables} tables, {rest.RawBytes:N0} bytes of database and -wal");
+
+        // Every table's text columns, except the roster's own NIK and phone columns (the data the programme hands over).
+        // ISSUE 17.5, NIK masked at the channel's edge (another branch): until it is merged, the inbox keeps the update
+        // as typed. The inbox table and the raw bytes are asserted in The_inbox_and_the_database_files_hold_no_typed_nik_or_phone.
+        // Raw bytes count against this test only when the value is not one the inbox holds.
+        var inInbox = rest.Findings.Where(f => f.Table == "Inbox").Select(f => f.Digits).ToHashSet();
+        var inTables = rest.Findings.Where(f => f.Table != "Inbox" && !(f.Column == "bytes" && inInbox.Contains(f.Digits)))
+            .Select(f => f.ToString()).Take(10).ToList();
+        Assert.True(inTables.Count == 0, "unmasked in the database:\n" + string.Join("\n", inTables));
 
         // A phone number is searched by its last ten digits, so 08…, +628… and 628… all count.
         var secrets = niks.Distinct().Select(n => (Kind: "NIK", Value: n))
@@ -142,5 +163,46 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
         var before = api.SentTo(userId).Count;
         enqueue();
         await api.WaitUntilAsync(() => api.SentTo(userId).Count > before, Wait, $"a reply to {userId}");
+    }
+
+    /// <summary>
+    /// ISSUE 17.5 (the NIK masked at the channel's edge, before the inbox: another branch). Today the inbox keeps the
+    /// raw update, and with it what a mother typed; this scan of the inbox and of the database's and -wal's bytes then
+    /// finds it. Unskip when that branch is merged.
+    /// </summary>
+    [Fact(Skip = "Needs the NIK masked at the channel's edge (issue 17.5, merged separately): until then the inbox payload holds what was typed")]
+    public async Task The_inbox_and_the_database_files_hold_no_typed_nik_or_phone()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.Url,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+        }, AppMode.Worker, configure: b => b.Services.AddSingleton(TimeProvider.System));
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Identities.Add(new ChatIdentity { UserId = 6104, ChatId = 6104, Role = Role.Admin, DisplayName = "Admin", CreatedAt = now, LastSeenAt = now, Channel = "telegram" });
+            await db.SaveChangesAsync();
+        });
+        DatabaseScan.Result scan;
+        try
+        {
+            await app.App.StartAsync();
+            await SayAsync(api, 6102, $"NIK saya {QuestionNik} kapan bantuan cair?");
+            await SayAsync(api, 6102, $"kantor dinsos bojonegoro buka jam berapa hari sabtu? NIK saya {GroupedNik} hp {QuestionPhone}");
+            var handoff = await app.WithDbAsync(db => db.Handoffs.Where(h => h.AskerUserId == 6102).Select(h => h.Id).SingleAsync());
+            await StepAsync(api, 6102, () => api.EnqueueCallback(6102, $"handoff:ya:{handoff}"));
+        }
+        finally
+        {
+            await app.App.StopAsync();
+            scan = await DatabaseScan.RunAsync(app);
+            await app.DisposeAsync();
+        }
+
+        var found = scan.Findings.Select(f => f.ToString()).Take(10).ToList();
+        Assert.True(found.Count == 0, "unmasked in the database or its -wal:\n" + string.Join("\n", found));
     }
 }

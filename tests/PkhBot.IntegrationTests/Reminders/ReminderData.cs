@@ -78,7 +78,7 @@ public sealed class ReminderData(PkhDbContext db, DateTimeOffset now)
     private void Identity(long chatId, Role role, int? pendampingId, int? coordinatorId, bool optedOut, bool unreachable)
         => db.Identities.Add(new ChatIdentity
         {
-            UserId = chatId, ChatId = chatId, Role = role, PendampingId = pendampingId, CoordinatorId = coordinatorId,
+            UserId = chatId, ChatId = chatId, Role = role, PendampingId = pendampingId, CoordinatorId = coordinatorId, PhoneVerified = role == Role.Pendamping,
             OptedOut = optedOut, Unreachable = unreachable, CreatedAt = now, LastSeenAt = now,
         });
 }

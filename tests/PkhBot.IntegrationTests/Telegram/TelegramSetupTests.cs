@@ -32,6 +32,22 @@ public sealed class TelegramSetupTests
     }
 
     [Fact]
+    public async Task A_webhook_secret_shorter_than_32_characters_is_refused_at_start_with_one_line()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.contoh.id/telegram/webhook",
+            ["Telegram:WebhookSecret"] = "rahasia-Webhook_123",
+        }, AppMode.Worker));
+
+        var line = Assert.Single(ex.Failures);
+        Assert.StartsWith("Telegram:WebhookSecret terlalu pendek (19 karakter): minimal 32", line);
+        Assert.DoesNotContain("rahasia", line);
+    }
+
+    [Fact]
     public async Task Tool_verbs_run_without_a_token_and_keep_messages_queued()
     {
         await using var app = await TestApp.StartAsync();

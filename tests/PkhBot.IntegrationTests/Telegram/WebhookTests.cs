@@ -10,7 +10,7 @@ namespace PkhBot.IntegrationTests.Telegram;
 /// <summary>Two webhook instances behind one proxy, sharing one SQLite file, as Telegram retries updates between them.</summary>
 public sealed class WebhookTests : IAsyncLifetime
 {
-    private const string Secret = "rahasia-Webhook_123";
+    private const string Secret = "rahasia-Webhook_123-panjangnya-32-lebih";
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Telegram:Mode"] = "Webhook",

@@ -16,4 +16,20 @@ public sealed class MaskTests
         Assert.DoesNotContain("81234567890", masked);
         Assert.Contains("7890", masked);
     }
+
+    [Theory]
+    [InlineData("NIK 3522 0144 0485 0002 ya")]
+    [InlineData("NIK 35.22.01.440485.0002 ya")]
+    [InlineData("NIK 352201-440485-0002 ya")]
+    public void A_nik_written_in_groups_is_masked_too(string text)
+    {
+        var masked = Mask.Text(text);
+        Assert.DoesNotContain("0144", masked);
+        Assert.DoesNotContain("440485", masked);
+        Assert.EndsWith("0002 ya", masked);
+    }
+
+    [Fact]
+    public void Two_id_kpm_and_a_date_are_not_taken_for_a_nik()
+        => Assert.Equal("3522011234 3522011235 2025-11-17 08.00", Mask.Text("3522011234 3522011235 2025-11-17 08.00"));
 }

@@ -73,6 +73,8 @@ public sealed class ConsoleIdentity(PkhDbContext db, TimeProvider clock)
         identity.Role = role;
         identity.PendampingId = pendampingId;
         identity.CoordinatorId = coordinatorId;
+        // The console is the operator at the machine: there is no contact to share (Onboarding:RequirePhoneMatch).
+        identity.PhoneVerified = true;
         identity.DisplayName = name;
         identity.LastSeenAt = now;
         await db.SaveChangesAsync(ct);

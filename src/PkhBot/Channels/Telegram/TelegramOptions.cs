@@ -25,10 +25,13 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>Public HTTPS address Telegram posts updates to (webhook mode), e.g. https://bot.example.id/telegram/webhook.</summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token: 1-256 characters of A-Z a-z 0-9 _ -.</summary>
+    /// <summary>Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token: 32-256 characters of A-Z a-z 0-9 _ - (Telegram allows 1; a short one is guessable).</summary>
     public string? WebhookSecret { get; set; }
 
     public string WebhookPath { get; set; } = "/telegram/webhook";
+
+    /// <summary>A shorter secret can be guessed by whoever can reach the webhook and forge updates.</summary>
+    public const int MinWebhookSecretLength = 32;
 
     /// <summary>For deep links (t.me/NAME?start=CODE); asked from getMe when empty.</summary>
     public string? BotUsername { get; set; }
@@ -100,7 +103,10 @@ public sealed partial class TelegramOptions : IValidatableObject
             if (string.IsNullOrWhiteSpace(WebhookUrl) || !Uri.TryCreate(WebhookUrl, UriKind.Absolute, out _))
                 yield return new ValidationResult("Telegram:WebhookUrl wajib untuk Mode=Webhook: alamat HTTPS publik, mis. https://bot.contoh.id/telegram/webhook.", [nameof(WebhookUrl)]);
             if (string.IsNullOrEmpty(WebhookSecret) || !SecretFormat().IsMatch(WebhookSecret))
-                yield return new ValidationResult("Telegram:WebhookSecret wajib untuk Mode=Webhook: 1-256 karakter A-Z, a-z, 0-9, _ atau -.", [nameof(WebhookSecret)]);
+                yield return new ValidationResult("Telegram:WebhookSecret wajib untuk Mode=Webhook: 32-256 karakter A-Z, a-z, 0-9, _ atau -.", [nameof(WebhookSecret)]);
+            else if (WebhookSecret.Length < MinWebhookSecretLength)
+                yield return new ValidationResult(
+                    $"Telegram:WebhookSecret terlalu pendek ({WebhookSecret.Length} karakter): minimal {MinWebhookSecretLength} karakter acak, mis. dari `openssl rand -hex 24`.", [nameof(WebhookSecret)]);
         }
     }
 

@@ -20,7 +20,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 typeof(HandoffQuestion),
                 baseEntityType,
                 propertyCount: 13,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -126,9 +126,12 @@ namespace PkhBot.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { assignedCoordinatorId, status });
+                new[] { askerUserId, askedAt });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { assignedCoordinatorId, status });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { assignedPendampingId, status });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 "PkhBot.Onboarding.Invite",
                 typeof(Invite),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -92,6 +92,14 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Invite).GetProperty("PendampingId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Invite).GetField("<PendampingId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var revokedAt = runtimeEntityType.AddProperty(
+                "RevokedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Invite).GetProperty("RevokedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invite).GetField("<RevokedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("108ce678-4cb3-4061-8589-0a9aae3c6d0d"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("425fbc44-b2b7-4875-b924-6af991c15c17"), entityTypeCount: 23)
         {
         }
 

@@ -134,6 +134,8 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AskerUserId", "AskedAt");
+
                     b.HasIndex("AssignedCoordinatorId", "Status");
 
                     b.HasIndex("AssignedPendampingId", "Status");
@@ -710,6 +712,9 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.Property<int?>("PendampingId")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -125,6 +125,8 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AskerUserId", "AskedAt");
+
                     b.HasIndex("AssignedCoordinatorId", "Status");
 
                     b.HasIndex("AssignedPendampingId", "Status");
@@ -680,6 +682,9 @@ namespace PkhBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PendampingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")

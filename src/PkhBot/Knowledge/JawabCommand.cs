@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PkhBot.Announcements;
 using PkhBot.Conversation;
 
-namespace PkhBot.Announcements;
+namespace PkhBot.Knowledge;
 
 /// <summary>/jawab NO teks: the answer to a handed-off question reaches the KPM through the bot.</summary>
 public sealed class JawabCommand : ICommandHandler
@@ -15,18 +16,18 @@ public sealed class JawabCommand : ICommandHandler
         var space = args.IndexOf(' ');
         if (space < 0 || !int.TryParse(args[..space].TrimStart('#'), out var id) || args[(space + 1)..].Trim().Length == 0)
         {
-            ctx.Reply(AnnouncementTexts.JawabUsage);
+            ctx.Reply(HandoffTexts.JawabUsage);
             return;
         }
         var h = await ctx.Db.Handoffs.FirstOrDefaultAsync(x => x.Id == id && x.Status != HandoffStatus.AwaitingConsent, ct);
         if (h is null || !HandoffScope.CanAnswer(ctx.Caller, h))
         {
-            ctx.Reply(AnnouncementTexts.JawabNotYours);
+            ctx.Reply(HandoffTexts.JawabNotYours);
             return;
         }
         if (h.Status == HandoffStatus.Answered)
         {
-            ctx.Reply(AnnouncementTexts.JawabAlready);
+            ctx.Reply(HandoffTexts.JawabAlready);
             return;
         }
         var answer = args[(space + 1)..].Trim();
@@ -34,9 +35,9 @@ public sealed class JawabCommand : ICommandHandler
         h.Status = HandoffStatus.Answered;
         h.AnsweredAt = ctx.Now;
         h.AnsweredByIdentityId = ctx.Caller.IdentityId;
-        ctx.SendTo(h.AskerChatId, new Reply(AnnouncementTexts.AnswerToKpm(h.Id, h.Question, h.Answer)));
+        ctx.SendTo(h.AskerChatId, new Reply(HandoffTexts.AnswerToKpm(h.Id, h.Question, h.Answer)));
         ctx.Audit("handoff.answer", "handoff", h.Id.ToString());
-        ctx.Reply(AnnouncementTexts.AnswerDelivered(h.Id));
+        ctx.Reply(HandoffTexts.AnswerDelivered(h.Id));
     }
 }
 
@@ -50,7 +51,7 @@ public sealed class OpenQuestionsCommand : ICommandHandler
         var open = await HandoffScope.OpenFor(ctx.Db, ctx.Caller).OrderBy(h => h.Id).Take(20).ToListAsync(ct);
         if (open.Count == 0)
         {
-            ctx.Reply("Tidak ada pertanyaan KPM yang menunggu jawaban.");
+            ctx.Reply(HandoffTexts.NoOpenQuestions);
             return;
         }
         var sb = new StringBuilder($"<b>{open.Count} pertanyaan menunggu jawaban</b>\n");

@@ -1,18 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PkhBot.Announcements;
 using PkhBot.Conversation;
 using PkhBot.Onboarding;
 
-namespace PkhBot.Announcements;
+namespace PkhBot.Knowledge;
 
 /// <summary>
 /// Passes a question the knowledge base could not answer to a person, with the asker's consent:
 /// the pendamping of the KPM's desa when known, else the koordinator of the kecamatan, else an admin.
+/// Each asker may pass on at most Knowledge:HandoffsPerDay questions in 24 hours, so one person cannot bury a
+/// pendamping in forwarded questions; the next one is told where else to ask.
 /// </summary>
 public static class HandoffService
 {
     /// <summary>Keeps the (masked) question and asks for consent. Call only for public (KPM) callers.</summary>
     public static async Task OfferAsync(ConversationContext ctx, string question, CancellationToken ct)
     {
+        if (await LimitReachedAsync(ctx, ct)) return;
         var h = new HandoffQuestion
         {
             AskerUserId = ctx.Caller.UserId,
@@ -23,11 +28,16 @@ public static class HandoffService
         };
         ctx.Db.Handoffs.Add(h);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.Reply(AnnouncementTexts.HandoffOffer, Keyboard.Of([Button.Callback("Ya, teruskan", $"handoff:ya:{h.Id}"), Button.Callback("Tidak", $"handoff:tidak:{h.Id}")]));
+        ctx.Reply(HandoffTexts.HandoffOffer, Keyboard.Of([Button.Callback("Ya, teruskan", $"handoff:ya:{h.Id}"), Button.Callback("Tidak", $"handoff:tidak:{h.Id}")]));
     }
 
     public static async Task ForwardAsync(ConversationContext ctx, HandoffQuestion h, CancellationToken ct)
     {
+        if (await LimitReachedAsync(ctx, ct))
+        {
+            ctx.Db.Handoffs.Remove(h);
+            return;
+        }
         var asker = await ctx.Db.Identities.FirstOrDefaultAsync(i => i.UserId == h.AskerUserId, ct);
         var desa = asker?.DesaId is int desaId ? await ctx.Db.Desa.FirstOrDefaultAsync(d => d.Id == desaId, ct) : null;
         h.DesaId = desa?.Id;
@@ -36,15 +46,27 @@ public static class HandoffService
         var target = await FindPendampingAsync(ctx, desa, ct) ?? await FindCoordinatorAsync(ctx, desa?.KecamatanId, ct) ?? await FindAdminAsync(ctx, ct);
         if (target is null)
         {
-            ctx.Reply(AnnouncementTexts.HandoffNobody);
+            ctx.Reply(HandoffTexts.HandoffNobody);
             return;
         }
         h.AssignedPendampingId = target.Role == Role.Pendamping ? target.PendampingId : null;
         h.AssignedCoordinatorId = target.Role == Role.Koordinator ? target.CoordinatorId : null;
         h.Question = Privacy.Mask.Text(h.Question);
         h.Status = HandoffStatus.Open;
-        ctx.SendTo(target.ChatId, new Reply(AnnouncementTexts.HandoffToStaff(h.Id, desa?.Nama, h.Question)));
-        ctx.Reply(AnnouncementTexts.HandoffSent(h.Id) + (desa is null ? "\nAgar sampai ke pendamping desa Anda, ketik /desa untuk memilih desa." : ""));
+        ctx.SendTo(target.ChatId, new Reply(HandoffTexts.HandoffToStaff(h.Id, desa?.Nama, h.Question, verified: asker?.PhoneVerified == true)));
+        ctx.Reply(HandoffTexts.HandoffSent(h.Id) + (desa is null ? "\nAgar sampai ke pendamping desa Anda, ketik /desa untuk memilih desa." : ""));
+    }
+
+    /// <summary>True (and the asker told where else to ask) when they already passed on their questions for today.</summary>
+    private static async Task<bool> LimitReachedAsync(ConversationContext ctx, CancellationToken ct)
+    {
+        var perDay = ctx.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.HandoffsPerDay;
+        var since = ctx.Now.AddDays(-1);
+        var userId = ctx.Caller.UserId;
+        var forwarded = await ctx.Db.Handoffs.CountAsync(x => x.AskerUserId == userId && x.AskedAt > since && x.Status != HandoffStatus.AwaitingConsent, ct);
+        if (forwarded < perDay) return false;
+        ctx.Reply(HandoffTexts.HandoffLimit(perDay));
+        return true;
     }
 
     private static async Task<ChatIdentity?> FindPendampingAsync(ConversationContext ctx, Households.Desa? desa, CancellationToken ct)
@@ -87,13 +109,13 @@ public sealed class HandoffCallbacks : ICallbackHandler
         var h = await ctx.Db.Handoffs.FirstOrDefaultAsync(x => x.Id == id && x.AskerUserId == ctx.Caller.UserId && x.Status == HandoffStatus.AwaitingConsent, ct);
         if (h is null)
         {
-            ctx.Reply(AnnouncementTexts.HandoffNotFound);
+            ctx.Reply(HandoffTexts.HandoffNotFound);
             return;
         }
         if (parts[0] == "tidak")
         {
             ctx.Db.Handoffs.Remove(h);
-            ctx.Reply("Baik, tidak diteruskan. Anda bisa bertanya langsung ke pendamping PKH atau call center 171.");
+            ctx.Reply(HandoffTexts.HandoffDeclined);
             return;
         }
         await HandoffService.ForwardAsync(ctx, h, ct);
