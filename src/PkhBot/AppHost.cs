@@ -4,6 +4,7 @@ using PkhBot.Channels.Console;
 using PkhBot.Channels.Telegram;
 using PkhBot.Conversation;
 using PkhBot.Data;
+using PkhBot.Ai;
 using PkhBot.Households;
 using PkhBot.Knowledge;
 using PkhBot.Onboarding;
@@ -52,6 +53,7 @@ public static class AppHost
         builder.AddConversation();
         builder.AddOnboarding();
         builder.AddHouseholds();
+        builder.AddAi();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

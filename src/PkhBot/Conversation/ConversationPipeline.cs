@@ -28,6 +28,7 @@ public sealed partial class ConversationPipeline(
 {
     public const int MaxTextLength = 4096;
     private const int MaxAttempts = 3;
+    private bool _noPreparers;
 
     /// <summary>Prepares and commits one update (console, tests; a channel with a ledger passes it).</summary>
     public Task<PipelineResult> ProcessAsync(Incoming msg, CancellationToken ct) => ProcessAsync(msg, null, ct);
@@ -61,9 +62,12 @@ public sealed partial class ConversationPipeline(
         if (verdict != ThrottleVerdict.Pass) return prepared;
         if (!msg.IsPrivate) prepared.PrivateChatLink = await LinkAsync(ct);
 
+        if (_noPreparers) return prepared;   // no LLM configured: nothing to prepare, ever
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var preparers = sp.GetServices<IPreparer>().Where(p => p.AppliesTo(msg)).ToList();
+        var registered = sp.GetServices<IPreparer>().ToList();
+        _noPreparers = registered.Count == 0;
+        var preparers = registered.Where(p => p.AppliesTo(msg)).ToList();
         if (preparers.Count == 0) return prepared;
         using var logScope = CorrelationScope(msg);
         try

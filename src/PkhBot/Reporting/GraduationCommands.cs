@@ -35,9 +35,8 @@ public sealed class GraduasiCommand : ICommandHandler
         var h = await HouseholdScope.Visible(ctx.Db, ctx.Caller).FirstOrDefaultAsync(x => x.IdKpm == id, ct);
         if (h is null)
         {
-            ctx.Reply(await ctx.Db.Households.AnyAsync(x => x.IdKpm == id, ct)
-                ? "KPM itu bukan dalam cakupan Anda. Tidak ada yang diubah."
-                : $"KPM <code>{Html.Escape(id)}</code> tidak ditemukan di data Anda. Cari dengan /cari NAMA.");
+            // Outside the caller's scope reads exactly like a missing ID: whether it exists is not told.
+            ctx.Reply($"KPM <code>{Html.Escape(id)}</code> tidak ditemukan di data Anda. Cari dengan /cari NAMA.");
             return;
         }
         if (h.Status is HouseholdStatus.GraduasiMandiri or HouseholdStatus.GraduasiAlamiah)

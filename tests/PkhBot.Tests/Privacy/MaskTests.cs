@@ -16,4 +16,18 @@ public sealed class MaskTests
         Assert.DoesNotContain("81234567890", masked);
         Assert.Contains("7890", masked);
     }
+
+    [Theory]
+    [InlineData("NIK 3522 0155 0887 0001 ya", "NIK **** **** **** 0001 ya")]
+    [InlineData("nik: 35.22.01.550887.0001.", "nik: **.**.**.******.0001.")]
+    [InlineData("3522-0155-0887-0001", "****-****-****-0001")]
+    [InlineData("352201 550887 0001", "****** ****** 0001")]
+    [InlineData("ID 3522011234 dan 12 3522 0155 0887 0001", "ID 3522011234 dan 12 **** **** **** 0001")]
+    public void A_nik_written_in_groups_is_masked_keeping_its_shape(string text, string masked) => Assert.Equal(masked, Mask.Niks(text));
+
+    [Theory]
+    [InlineData("omzet 1.500.000 sebulan, 2 anak")]
+    [InlineData("/lapor 3522011234 usaha omzet 2,5 jt")]
+    [InlineData("RT 02 RW 03, tgl 12-11-2025")]
+    public void Amounts_ids_and_dates_are_not_a_nik(string text) => Assert.Equal(text, Mask.Niks(text));
 }
