@@ -14,12 +14,12 @@ public sealed record PreparedUpdate(Incoming Message, Prepared Prepared);
 /// transaction: the per-user throttle, then the <see cref="IPreparer"/>s (the only place an LLM is called, bounded by
 /// Ai:MaxConcurrentCalls). <see cref="CommitAsync"/>: resolve the caller, route, then save the effects, the replies (as
 /// outbox rows), the flow state and the channel's "finished" mark (<see cref="IUpdateLedger"/>) in one short transaction
-/// that makes no network call. A retried transaction reuses what was prepared.
+/// that makes no network call. A retried transaction reuses what was prepared. The channel wakes its own sender
+/// (the Telegram inbox does after each commit); the console reads its replies straight from the outbox.
 /// </summary>
 public sealed partial class ConversationPipeline(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    OutboxSignal outboxSignal,
     WriteGate writeGate,
     MessageThrottle throttle,
     IPrivateChatLink privateChatLink,
@@ -122,7 +122,6 @@ public sealed partial class ConversationPipeline(
                     metrics.UpdateDuplicate();
                     return result;
                 }
-                if (result.Messages.Count > 0) outboxSignal.Notify();
                 Count(update, clock.GetElapsedTime(started).TotalMilliseconds);
                 return result;
             }
@@ -169,7 +168,6 @@ public sealed partial class ConversationPipeline(
             if (results[i].Duplicate) metrics.UpdateDuplicate();
             else Count(updates[i], elapsed);
         }
-        if (results.Any(r => r.Messages.Count > 0)) outboxSignal.Notify();
         return results;
     }
 
@@ -302,7 +300,6 @@ public sealed partial class ConversationPipeline(
             }
             return m;
         }, ct);
-        outboxSignal.Notify();
         return new PipelineResult(false, null, [reply]);
     }
 

@@ -9,7 +9,8 @@ namespace PkhBot.Channels.Telegram;
 /// waiting, its own update included; updates that arrive meanwhile form the next batch. One commit for many, and no
 /// update waits for another's network work (that happened before, in its own lane).
 /// </summary>
-internal sealed class CommitCombiner(ConversationPipeline pipeline, IUpdateLedger ledger, int maxBatch)
+/// <param name="othersComing">Whether some lane is preparing an update right now (it may join this batch).</param>
+internal sealed class CommitCombiner(ConversationPipeline pipeline, IUpdateLedger ledger, int maxBatch, Func<bool> othersComing)
 {
     private readonly ConcurrentQueue<(PreparedUpdate Update, TaskCompletionSource<PipelineResult> Done)> _waiting = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
@@ -23,6 +24,9 @@ internal sealed class CommitCombiner(ConversationPipeline pipeline, IUpdateLedge
         {
             while (!done.Task.IsCompleted)
             {
+                // Lanes woken by the last commit are preparing their next update (microseconds without an LLM): let
+                // them join, so a batch is as full as the old in-order chunks, not one update each.
+                for (var i = 0; i < 4 && _waiting.Count < maxBatch && othersComing(); i++) await Task.Yield();
                 var batch = new List<(PreparedUpdate Update, TaskCompletionSource<PipelineResult> Done)>(maxBatch);
                 while (batch.Count < maxBatch && _waiting.TryDequeue(out var next)) batch.Add(next);
                 if (batch.Count == 0) break;

@@ -3,6 +3,7 @@ using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PkhBot.Channels.Outbox;
 using PkhBot.Conversation;
 using PkhBot.Data;
 
@@ -35,15 +36,18 @@ public sealed partial class TelegramInbox
     private readonly TimeProvider _clock;
     private readonly TelegramMetrics _metrics;
     private readonly TelegramInboxLedger _ledger;
+    private readonly OutboxSignal _outboxSignal;
     private readonly ILogger<TelegramInbox> _log;
     private readonly InboxLanes _lanes;
     private readonly CommitCombiner _combiner;
     private readonly SemaphoreSlim _commits;
     private int _heartbeat;
+    private int _preparing;
 
     public TelegramInbox(IServiceScopeFactory scopes, ConversationPipeline pipeline, WriteGate writeGate, TimeProvider clock,
-        TelegramMetrics metrics, TelegramInboxLedger ledger, IOptions<TelegramOptions> options, ILogger<TelegramInbox> log)
+        TelegramMetrics metrics, TelegramInboxLedger ledger, OutboxSignal outboxSignal, IOptions<TelegramOptions> options, ILogger<TelegramInbox> log)
     {
+        _outboxSignal = outboxSignal;
         _scopes = scopes;
         _pipeline = pipeline;
         _writeGate = writeGate;
@@ -52,7 +56,7 @@ public sealed partial class TelegramInbox
         _ledger = ledger;
         _log = log;
         _lanes = new InboxLanes(ProcessHeldAsync, ReleaseAsync);
-        _combiner = new CommitCombiner(pipeline, ledger, MaxUpdatesPerTransaction);
+        _combiner = new CommitCombiner(pipeline, ledger, MaxUpdatesPerTransaction, () => Volatile.Read(ref _preparing) > 0);
         _commits = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentUpdates));
     }
 
@@ -198,7 +202,10 @@ public sealed partial class TelegramInbox
                 _metrics.IgnoredUpdate();
                 return InboxOutcome.Ignored;
             }
-            var prepared = new PreparedUpdate(incoming, await _pipeline.PrepareAsync(incoming, CancellationToken.None));
+            PreparedUpdate prepared;
+            Interlocked.Increment(ref _preparing);
+            try { prepared = new PreparedUpdate(incoming, await _pipeline.PrepareAsync(incoming, CancellationToken.None)); }
+            finally { Interlocked.Decrement(ref _preparing); }
             PipelineResult result;
             if (_writeGate.SerializesWrites) result = await _combiner.CommitAsync(prepared);
             else
@@ -212,6 +219,8 @@ public sealed partial class TelegramInbox
                 _metrics.DuplicateUpdate();
                 return InboxOutcome.Duplicate;
             }
+            // Committed: the replies (and any message to someone else) are in the outbox; the sender wakes at once.
+            _outboxSignal.Notify();
             _metrics.UpdateProcessed();
             return InboxOutcome.Processed;
         }
