@@ -4,6 +4,7 @@ using PkhBot.Channels.Console;
 using PkhBot.Channels.Telegram;
 using PkhBot.Conversation;
 using PkhBot.Data;
+using PkhBot.Ai;
 using PkhBot.Households;
 using PkhBot.Knowledge;
 using PkhBot.Onboarding;
@@ -59,6 +60,7 @@ public static class AppHost
         builder.AddReconciliation();
         builder.AddReferrals();
         builder.AddPpse();
+        builder.AddAi();
         builder.AddReporting();
         builder.AddKnowledge();
         builder.AddReminders();

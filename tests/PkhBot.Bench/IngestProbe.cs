@@ -36,6 +36,9 @@ public sealed class IngestProbe : IBenchProbe
             ["Telegram:PerChatPerSecond"] = "100",
             ["Telegram:PerChatBurst"] = "20",
             ["Telegram:MaxConcurrentSends"] = "16",
+            // Each of the pendamping sends ~100 reports a minute here: the per-user limit is not what is measured.
+            ["Conversation:MaxMessagesPerMinute"] = "10000",
+            ["Conversation:MaxMessagesPerMinuteStaff"] = "10000",
         }, ct);
         try
         {

@@ -20,6 +20,9 @@ public sealed class ConversationContext(Incoming message, Caller caller, PkhDbCo
     public IServiceProvider Services { get; } = services;
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>What was done for this message before its transaction (see <see cref="IPreparer"/>); never null.</summary>
+    public Prepared Prepared { get; internal set; } = Prepared.Nothing;
+
     /// <summary>Active flow for this user (null when none or expired).</summary>
     public FlowState? Flow { get; internal set; }
 

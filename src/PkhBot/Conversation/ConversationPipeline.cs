@@ -6,24 +6,109 @@ namespace PkhBot.Conversation;
 
 public sealed record PipelineResult(bool Duplicate, Caller? Caller, IReadOnlyList<OutboxMessage> Messages);
 
+/// <summary>One update and what was prepared for it before its transaction.</summary>
+public sealed record PreparedUpdate(Incoming Message, Prepared Prepared);
+
 /// <summary>
-/// The one path every message takes, whatever the channel: resolve the caller, route, then save the effects,
-/// the replies (as outbox rows), the flow state and the processed update id in a single transaction.
+/// The one path every message takes, whatever the channel, in two phases. <see cref="PrepareAsync"/>, outside any
+/// transaction: the per-user throttle, then the <see cref="IPreparer"/>s (the only place an LLM is called, bounded by
+/// Ai:MaxConcurrentCalls). <see cref="CommitAsync"/>: resolve the caller, route, then save the effects, the replies (as
+/// outbox rows), the flow state and the channel's "finished" mark (<see cref="IUpdateLedger"/>) in one short transaction
+/// that makes no network call. A retried transaction reuses what was prepared. The channel wakes its own sender
+/// (the Telegram inbox does after each commit); the console reads its replies straight from the outbox.
 /// </summary>
 public sealed partial class ConversationPipeline(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    OutboxSignal outboxSignal,
     WriteGate writeGate,
+    MessageThrottle throttle,
+    IPrivateChatLink privateChatLink,
     Operations.PkhMetrics metrics,
     ILogger<ConversationPipeline> log)
 {
     public const int MaxTextLength = 4096;
     private const int MaxAttempts = 3;
+    private bool _noPreparers;
 
-    public async Task<PipelineResult> ProcessAsync(Incoming msg, CancellationToken ct)
+    /// <summary>Prepares and commits one update (console, tests; a channel with a ledger passes it).</summary>
+    public Task<PipelineResult> ProcessAsync(Incoming msg, CancellationToken ct) => ProcessAsync(msg, null, ct);
+
+    public async Task<PipelineResult> ProcessAsync(Incoming msg, IUpdateLedger? ledger, CancellationToken ct)
+    {
+        var prepared = await PrepareAsync(msg, ct);
+        return await CommitAsync(new PreparedUpdate(msg, prepared), ledger, ct);
+    }
+
+    /// <summary>Prepares each update, then commits them together (see <see cref="CommitBatchAsync"/>).</summary>
+    public Task<IReadOnlyList<PipelineResult>> ProcessBatchAsync(IReadOnlyList<Incoming> batch, CancellationToken ct) => ProcessBatchAsync(batch, null, ct);
+
+    public async Task<IReadOnlyList<PipelineResult>> ProcessBatchAsync(IReadOnlyList<Incoming> batch, IUpdateLedger? ledger, CancellationToken ct)
+    {
+        var prepared = new List<PreparedUpdate>(batch.Count);
+        foreach (var m in batch) prepared.Add(new PreparedUpdate(m, await PrepareAsync(m, ct)));
+        return await CommitBatchAsync(prepared, ledger, ct);
+    }
+
+    /// <summary>
+    /// Everything an update needs before its transaction, outside of it: the throttle's verdict and, when a preparer
+    /// applies, its network-bound work over a read-only look at the caller and their flow. Never throws for a failed
+    /// preparer: the handlers then take their offline path.
+    /// </summary>
+    public async Task<Prepared> PrepareAsync(Incoming msg, CancellationToken ct)
     {
         msg = Truncated(msg);
+        var verdict = await throttle.CheckAsync(msg.UserId, c => IsStaffAsync(msg, c), ct);
+        var prepared = new Prepared { Throttle = verdict };
+        if (verdict != ThrottleVerdict.Pass) return prepared;
+        if (!msg.IsPrivate) prepared.PrivateChatLink = await LinkAsync(ct);
+
+        if (_noPreparers) return prepared;   // no LLM configured: nothing to prepare, ever
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var registered = sp.GetServices<IPreparer>().ToList();
+        _noPreparers = registered.Count == 0;
+        var preparers = registered.Where(p => p.AppliesTo(msg)).ToList();
+        if (preparers.Count == 0) return prepared;
+        using var logScope = CorrelationScope(msg);
+        try
+        {
+            // Read-only: this context is never saved (the resolver's last-seen touch stays in memory).
+            var db = sp.GetRequiredService<PkhDbContext>();
+            var now = clock.GetUtcNow();
+            var caller = await sp.GetRequiredService<CallerResolver>().ResolveAsync(msg, now, ct);
+            var flow = msg.IsPrivate ? await MessageRouter.PeekFlowAsync(db, msg.UserId, now, ct) : null;
+            var ctx = new PreparationContext(msg, caller, flow, db, sp, prepared) { Now = now };
+            foreach (var p in preparers) await p.PrepareAsync(ctx, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogPrepareFailed(msg.UpdateId, ex.GetType().Name, Privacy.Mask.Text(ex.Message));
+        }
+        return prepared;
+    }
+
+    private async Task<bool> IsStaffAsync(Incoming msg, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var caller = await scope.ServiceProvider.GetRequiredService<CallerResolver>().ResolveAsync(msg, clock.GetUtcNow(), ct);
+        return !caller.IsPublic;
+    }
+
+    private async Task<string?> LinkAsync(CancellationToken ct)
+    {
+        try { return await privateChatLink.LinkAsync(ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogLinkFailed(ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>Commits one prepared update, retried a few times; after the last failure the user still gets an answer.</summary>
+    public async Task<PipelineResult> CommitAsync(PreparedUpdate update, IUpdateLedger? ledger, CancellationToken ct)
+    {
+        var msg = Truncated(update.Message);
+        update = update with { Message = msg };
         var started = clock.GetTimestamp();
         // Every log line written while this message is processed carries one id (never a name or a number of a person).
         using var logScope = CorrelationScope(msg);
@@ -31,23 +116,22 @@ public sealed partial class ConversationPipeline(
         {
             try
             {
-                var result = await ProcessOnceAsync(msg, ct);
+                var result = (await InWriteTransactionAsync((sp, db, c) => ProcessInTransactionAsync(sp, db, [update], ledger, c), ct))[0];
                 if (result.Duplicate)
                 {
                     metrics.UpdateDuplicate();
                     return result;
                 }
-                if (result.Messages.Any(m => m.Channel == "telegram")) outboxSignal.Notify();
-                metrics.UpdateProcessed(msg.Channel, clock.GetElapsedTime(started).TotalMilliseconds);
+                Count(update, clock.GetElapsedTime(started).TotalMilliseconds);
                 return result;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                LogProcessingFailed(ex, msg.UpdateId, attempt, ex.GetType().Name);
+                LogProcessingFailed(msg.UpdateId, attempt, ex.GetType().Name, Privacy.Mask.Text(ex.Message));
                 if (attempt >= MaxAttempts)
                 {
                     metrics.UpdateFailed();
-                    return await SaveFailureAsync(msg, ex, ct);
+                    return await SaveFailureAsync(msg, ex, ledger, ct);
                 }
                 // Real time on purpose: a short back-off for a busy database, not business time (a fake clock would stall it).
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), ct);
@@ -56,36 +140,41 @@ public sealed partial class ConversationPipeline(
     }
 
     /// <summary>
-    /// Several updates in one transaction, in the given order, each seeing the writes of the ones before: on SQLite's
-    /// single writer that is one gate entry and one commit (the shared WAL pages written once) for the batch instead
-    /// of one each. Any failure rolls the whole batch back and every update then goes through <see cref="ProcessAsync"/>
-    /// alone, with its retries: a bad update costs the others time, never their reply.
+    /// Several prepared updates in one transaction, in the given order, each seeing the writes of the ones before: on
+    /// SQLite's single writer that is one gate entry and one commit for the batch instead of one each. Any failure rolls
+    /// the whole batch back and every update then goes through <see cref="CommitAsync"/> alone, with its retries: a bad
+    /// update costs the others time, never their reply.
     /// </summary>
-    public async Task<IReadOnlyList<PipelineResult>> ProcessBatchAsync(IReadOnlyList<Incoming> batch, CancellationToken ct)
+    public async Task<IReadOnlyList<PipelineResult>> CommitBatchAsync(IReadOnlyList<PreparedUpdate> batch, IUpdateLedger? ledger, CancellationToken ct)
     {
-        if (batch.Count <= 1) return batch.Count == 0 ? [] : [await ProcessAsync(batch[0], ct)];
-        var msgs = batch.Select(Truncated).ToList();
+        if (batch.Count <= 1) return batch.Count == 0 ? [] : [await CommitAsync(batch[0], ledger, ct)];
+        var updates = batch.Select(u => u with { Message = Truncated(u.Message) }).ToList();
         var started = clock.GetTimestamp();
         List<PipelineResult> results;
         try
         {
-            results = await ProcessBatchOnceAsync(msgs, ct);
+            results = await InWriteTransactionAsync((sp, db, c) => ProcessInTransactionAsync(sp, db, updates, ledger, c), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogBatchFailed(ex, msgs.Count, ex.GetType().Name);
-            var alone = new List<PipelineResult>(msgs.Count);
-            foreach (var m in msgs) alone.Add(await ProcessAsync(m, ct));
+            LogBatchFailed(updates.Count, ex.GetType().Name, Privacy.Mask.Text(ex.Message));
+            var alone = new List<PipelineResult>(updates.Count);
+            foreach (var u in updates) alone.Add(await CommitAsync(u, ledger, ct));
             return alone;
         }
         var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
-        for (var i = 0; i < msgs.Count; i++)
+        for (var i = 0; i < updates.Count; i++)
         {
             if (results[i].Duplicate) metrics.UpdateDuplicate();
-            else metrics.UpdateProcessed(msgs[i].Channel, elapsed);
+            else Count(updates[i], elapsed);
         }
-        if (results.Any(r => r.Messages.Any(m => m.Channel == "telegram"))) outboxSignal.Notify();
         return results;
+    }
+
+    private void Count(PreparedUpdate update, double ms)
+    {
+        if (update.Prepared.Throttle == ThrottleVerdict.Pass) metrics.UpdateProcessed(update.Message.Channel, ms);
+        else metrics.UpdateDropped();
     }
 
     private static Incoming Truncated(Incoming msg)
@@ -93,26 +182,15 @@ public sealed partial class ConversationPipeline(
 
     private IDisposable? CorrelationScope(Incoming msg) => log.BeginScope(new Dictionary<string, object?>
     {
-        ["CorrelationId"] = msg.UpdateId is long uid ? $"tg-{uid}" : $"{msg.Channel}-{Guid.NewGuid():N}"[..20],
+        ["CorrelationId"] = msg.UpdateId is long uid ? $"{msg.Channel}-{uid}" : $"{msg.Channel}-{Guid.NewGuid():N}"[..20],
         ["Channel"] = msg.Channel,
     });
 
-    private Task<PipelineResult> ProcessOnceAsync(Incoming msg, CancellationToken ct)
-        => InWriteTransactionAsync(async (sp, db, c) =>
-        {
-            var result = await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, c);
-            return (result, Commit: !result.Duplicate);
-        }, ct);
-
-    private Task<List<PipelineResult>> ProcessBatchOnceAsync(List<Incoming> msgs, CancellationToken ct)
-        => InWriteTransactionAsync(async (sp, db, c) => (await ProcessBatchInTransactionAsync(sp, db, msgs, c), Commit: true), ct);
-
     /// <summary>
     /// Runs <paramref name="work"/> with one scope (every service sees the DbContext that holds the transaction), in
-    /// the writer's turn, in one transaction that is committed when the work asks for it.
+    /// the writer's turn, in one transaction. Nothing in it calls the network.
     /// </summary>
-    private async Task<T> InWriteTransactionAsync<T>(
-        Func<IServiceProvider, PkhDbContext, CancellationToken, Task<(T Result, bool Commit)>> work, CancellationToken ct)
+    private async Task<T> InWriteTransactionAsync<T>(Func<IServiceProvider, PkhDbContext, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -124,90 +202,69 @@ public sealed partial class ConversationPipeline(
             db.Database.AutoSavepointsEnabled = false;
             using var writing = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (result, commit) = await work(sp, db, ct);
-            if (commit) await tx.CommitAsync(ct);
+            var result = await work(sp, db, ct);
+            await tx.CommitAsync(ct);
             return result;
         });
     }
 
-    /// <summary>The updates of a batch one after another inside one transaction, in order.</summary>
-    private async Task<List<PipelineResult>> ProcessBatchInTransactionAsync(IServiceProvider sp, PkhDbContext db, List<Incoming> msgs, CancellationToken ct)
+    /// <summary>
+    /// The updates one after another inside the caller's transaction, in order; the ledger's finished ones (and a
+    /// repeat within the batch) are skipped as duplicates, the rest are marked finished with their effects, at once.
+    /// </summary>
+    private async Task<List<PipelineResult>> ProcessInTransactionAsync(IServiceProvider sp, PkhDbContext db, IReadOnlyList<PreparedUpdate> updates, IUpdateLedger? ledger, CancellationToken ct)
     {
-        // The batch's stored updates are looked up once and marked done once, not two statements per update.
-        var ids = msgs.Select(m => m.UpdateId).OfType<long>().Distinct().ToList();
-        var stored = await db.Inbox.AsNoTracking().Where(i => ids.Contains(i.UpdateId))
-            .Select(i => new { i.UpdateId, i.Status }).ToDictionaryAsync(i => i.UpdateId, i => i.Status, ct);
-        var done = new List<long>(ids.Count);
-        var results = new List<PipelineResult>(msgs.Count);
-        foreach (var msg in msgs)
+        var ids = ledger is null ? [] : updates.Select(u => u.Message.UpdateId).OfType<long>().Distinct().ToList();
+        var finished = ids.Count == 0 ? (IReadOnlySet<long>)new HashSet<long>() : await ledger!.FinishedAsync(db, ids, ct);
+        var marks = new List<FinishedUpdate>(ids.Count);
+        var seen = new HashSet<long>();
+        var results = new List<PipelineResult>(updates.Count);
+        foreach (var (msg, prepared) in updates)
         {
-            using var logScope = CorrelationScope(msg);
-            if (msg.UpdateId is long id && stored.TryGetValue(id, out var status))
+            using var logScope = updates.Count > 1 ? CorrelationScope(msg) : null;
+            if (ledger is not null && msg.UpdateId is long id)
             {
-                if (status == InboxStatus.Done || done.Contains(id))
+                if (finished.Contains(id) || !seen.Add(id))
                 {
                     results.Add(new PipelineResult(true, null, []));
                     continue;
                 }
-                done.Add(id);
-                results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: true, ct));
+                marks.Add(new FinishedUpdate(id, prepared.Throttle == ThrottleVerdict.Pass ? UpdateFate.Done : UpdateFate.Dropped));
             }
-            else results.Add(await ProcessInTransactionAsync(sp, db, msg, inboxMarkedByCaller: false, ct));
+            results.Add(await ProcessOneAsync(sp, db, msg, prepared, ct));
         }
-        if (done.Count > 0)
-        {
-            var now = clock.GetUtcNow();
-            await db.Inbox.Where(i => done.Contains(i.UpdateId)).ExecuteUpdateAsync(u => u
-                .SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
-        }
+        if (marks.Count > 0) await ledger!.FinishAsync(db, marks, clock.GetUtcNow(), ct);
         return results;
     }
 
-    /// <summary>
-    /// One update inside the caller's transaction: its effects are saved, not committed. Unless the caller marks the
-    /// stored update done itself, it is looked up here (known and done: a duplicate) and marked done with the effects.
-    /// </summary>
-    private async Task<PipelineResult> ProcessInTransactionAsync(IServiceProvider sp, PkhDbContext db, Incoming msg, bool inboxMarkedByCaller, CancellationToken ct)
+    /// <summary>One update inside the caller's transaction: its effects are saved, not committed.</summary>
+    private async Task<PipelineResult> ProcessOneAsync(IServiceProvider sp, PkhDbContext db, Incoming msg, Prepared prepared, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-
-        var inbox = inboxMarkedByCaller ? null : await MarkInboxAsync(db, msg, now, ct);
-        if (inbox is { Status: InboxStatus.Done }) return new PipelineResult(true, null, []);
+        if (prepared.Throttle != ThrottleVerdict.Pass)
+        {
+            // Throttled: not processed; told once (the rest of the window is dropped without an answer).
+            if (prepared.Throttle == ThrottleVerdict.Drop) return new PipelineResult(false, null, []);
+            var notice = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, new Reply(Texts.Throttled), OutboxKind.Reply, now);
+            var answers = ToOutbox(msg, null, now);
+            answers.Add(notice);
+            db.Outbox.AddRange(answers);
+            await db.SaveChangesAsync(ct);
+            return new PipelineResult(false, null, answers);
+        }
 
         var caller = await sp.GetRequiredService<CallerResolver>().ResolveAsync(msg, now, ct);
-        var ctx = new ConversationContext(msg, caller, db, clock, sp);
+        var ctx = new ConversationContext(msg, caller, db, clock, sp) { Prepared = prepared };
         await sp.GetRequiredService<MessageRouter>().RouteAsync(ctx, ct);
 
         var outgoing = ToOutbox(msg, ctx, now);
         db.Outbox.AddRange(outgoing);
-        if (inbox is not null)
-        {
-            inbox.Status = InboxStatus.Done;
-            inbox.ProcessedAt = now;
-            inbox.Attempts++;
-        }
         await db.SaveChangesAsync(ct);
         return new PipelineResult(false, ctx.Caller, outgoing);
     }
 
-    // Compiled once: every update runs it (see CallerResolver).
-    private static readonly Func<PkhDbContext, long, CancellationToken, Task<InboxUpdate?>> InboxById =
-        EF.CompileAsyncQuery((PkhDbContext db, long id, CancellationToken ct) => db.Inbox.FirstOrDefault(i => i.UpdateId == id));
-
-    private static async Task<InboxUpdate?> MarkInboxAsync(PkhDbContext db, Incoming msg, DateTimeOffset now, CancellationToken ct)
-    {
-        if (msg.UpdateId is not long id) return null;
-        var inbox = await InboxById(db, id, ct);
-        if (inbox is null)
-        {
-            inbox = new InboxUpdate { UpdateId = id, Payload = "{}", Status = InboxStatus.Pending, ReceivedAt = now };
-            db.Inbox.Add(inbox);
-        }
-        return inbox;
-    }
-
-    private static List<OutboxMessage> ToOutbox(Incoming msg, ConversationContext ctx, DateTimeOffset now)
+    private static List<OutboxMessage> ToOutbox(Incoming msg, ConversationContext? ctx, DateTimeOffset now)
     {
         var list = new List<OutboxMessage>();
         if (msg.CallbackQueryId is { } cq)
@@ -215,10 +272,10 @@ public sealed partial class ConversationPipeline(
             list.Add(new OutboxMessage
             {
                 Channel = msg.Channel, ChatId = msg.ChatId, Kind = OutboxKind.CallbackAnswer, CallbackQueryId = cq,
-                Text = ctx.CallbackToast ?? "", Status = OutboxStatus.Pending, CreatedAt = now, NotBefore = now,
+                Text = ctx?.CallbackToast ?? "", Status = OutboxStatus.Pending, CreatedAt = now, NotBefore = now,
             });
         }
-        foreach (var reply in ctx.Replies)
+        foreach (var reply in ctx?.Replies ?? [])
         {
             var m = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, reply, OutboxKind.Reply, now);
             if (reply.EditPressedMessage && msg.CallbackMessageId is int mid) m.EditMessageId = mid;
@@ -227,32 +284,35 @@ public sealed partial class ConversationPipeline(
         return list;
     }
 
-    /// <summary>After the last attempt: keep the update as failed (for an operator) and still answer the user.</summary>
-    private async Task<PipelineResult> SaveFailureAsync(Incoming msg, Exception ex, CancellationToken ct)
+    /// <summary>After the last attempt: the channel keeps the update as failed (for an operator) and the user still gets an answer.</summary>
+    private async Task<PipelineResult> SaveFailureAsync(Incoming msg, Exception ex, IUpdateLedger? ledger, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
-        var now = clock.GetUtcNow();
-        var reply = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, new Reply(Texts.Error), OutboxKind.Reply, now);
-        db.Outbox.Add(reply);
-        if (msg.UpdateId is long id)
+        var reply = await InWriteTransactionAsync(async (sp, db, c) =>
         {
-            var inbox = await db.Inbox.FirstOrDefaultAsync(i => i.UpdateId == id, ct);
-            if (inbox is null) db.Inbox.Add(inbox = new InboxUpdate { UpdateId = id, Payload = "{}", ReceivedAt = now });
-            inbox.Status = InboxStatus.Failed;
-            inbox.Attempts += MaxAttempts;
-            var error = Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message);
-            inbox.LastError = error.Length > 900 ? error[..900] : error;
-        }
-        await db.SaveChangesAsync(ct);
-        if (msg.Channel == "telegram") outboxSignal.Notify();
+            var now = clock.GetUtcNow();
+            var m = OutboxMessageFactory.Create(msg.Channel, msg.ChatId, new Reply(Texts.Error), OutboxKind.Reply, now);
+            db.Outbox.Add(m);
+            await db.SaveChangesAsync(c);
+            if (ledger is not null && msg.UpdateId is long id)
+            {
+                var error = Privacy.Mask.Text(ex.GetType().Name + ": " + ex.Message);
+                await ledger.FinishAsync(db, [new FinishedUpdate(id, UpdateFate.Failed, error.Length > 900 ? error[..900] : error)], now, c);
+            }
+            return m;
+        }, ct);
         return new PipelineResult(false, null, [reply]);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} updates failed ({ErrorType}); processing them one by one")]
-    private partial void LogBatchFailed(Exception ex, int count, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} updates failed ({ErrorType}: {Error}); processing them one by one")]
+    private partial void LogBatchFailed(int count, string errorType, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing update {UpdateId} failed (attempt {Attempt}): {ErrorType}")]
-    private partial void LogProcessingFailed(Exception ex, long? updateId, int attempt, string errorType);
+    // The exception's type and masked message only: its whole text (with SQL parameters, a user's words) is not logged.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing update {UpdateId} failed (attempt {Attempt}): {ErrorType}: {Error}")]
+    private partial void LogProcessingFailed(long? updateId, int attempt, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing update {UpdateId} failed ({ErrorType}: {Error}); its handlers answer offline")]
+    private partial void LogPrepareFailed(long? updateId, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The private-chat link is unknown ({ErrorType}); the group notice goes without it")]
+    private partial void LogLinkFailed(string errorType);
 }

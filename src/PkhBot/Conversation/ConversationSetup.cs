@@ -9,6 +9,11 @@ public static class ConversationSetup
         builder.Services.AddSingleton<Channels.Outbox.OutboxSignal>();
         // Replaced by the Telegram sender when a bot token is configured.
         builder.Services.TryAddScoped<Channels.Outbox.IOutboxDrain, Channels.Outbox.NoTelegramDrain>();
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MessageThrottle>();
+        builder.Services.AddSingleton<GroupNotices>();
+        // Replaced by the Telegram channel (its bot's t.me link) when a bot token is configured.
+        builder.Services.TryAddSingleton<IPrivateChatLink, NoPrivateChatLink>();
         builder.Services.AddSingleton<ConversationPipeline>();
         builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddScoped<MessageRouter>();
@@ -32,6 +37,10 @@ public static class ConversationSetup
 
     public static IServiceCollection AddFlow<T>(this IServiceCollection services) where T : class, IFlowHandler
         => services.AddScoped<IFlowHandler, T>();
+
+    /// <summary>Network-bound work before the transaction (see <see cref="IPreparer"/>), run in registration order.</summary>
+    public static IServiceCollection AddPreparer<T>(this IServiceCollection services) where T : class, IPreparer
+        => services.AddScoped<IPreparer, T>();
 
     public static IServiceCollection AddFreeText<T>(this IServiceCollection services) where T : class, IFreeTextHandler
         => services.AddScoped<IFreeTextHandler, T>();

@@ -5,11 +5,14 @@ public enum InboxStatus
     Pending = 0,
     Done = 1,
     Failed = 2,
+    /// <summary>Over the sender's per-minute limit: recorded (for exactly-once and /metrics), not processed.</summary>
+    Dropped = 3,
 }
 
 /// <summary>
 /// Every Telegram update is stored here before it is processed: a redelivered update id is a no-op,
-/// and an update whose processing failed is retried instead of vanishing.
+/// and an update whose processing failed is retried instead of vanishing. Owned by the Telegram channel
+/// (Channels/Telegram/TelegramInbox); the payload is masked before it is stored and cleared once processed.
 /// </summary>
 public sealed class InboxUpdate
 {

@@ -5,7 +5,7 @@ namespace PkhBot.Conversation;
 /// <summary>/bantuan: the commands of the caller's own role, nothing more.</summary>
 public sealed class HelpCommand(IServiceProvider services) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("bantuan", "Daftar perintah", CommandSpec.Everyone, ["help"]);
+    public CommandSpec Spec { get; } = new("bantuan", "Daftar perintah", CommandSpec.Everyone, ["help"], Chats: ChatKinds.Any);
 
     public Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {

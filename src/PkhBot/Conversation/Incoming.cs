@@ -35,6 +35,9 @@ public sealed record Incoming
     public string Args => CommandLine.Parse(Text).Args;
 
     public bool IsCallback => CallbackData is not null;
+
+    /// <summary>A one-to-one chat with the bot: the only place anyone's data is shown or changed.</summary>
+    public bool IsPrivate => ChatType == "private";
 }
 
 public static class CommandLine

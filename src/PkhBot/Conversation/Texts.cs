@@ -8,6 +8,13 @@ public static class Texts
     public const string EmptyMessage = "Pesan kosong. Kirim pertanyaan atau perintah dalam bentuk teks, atau ketik /bantuan.";
     public const string StaleButton = "Tombol ini sudah tidak berlaku. Ketik /bantuan untuk mulai lagi.";
     public const string FlowExpired = "Sesi sebelumnya sudah kedaluwarsa. Silakan mulai lagi.";
+    public const string Throttled = "Pesan Anda terlalu banyak dalam satu menit. Tunggu sebentar, lalu kirim lagi.";
+    public const string PrivateOnlyToast = "Hanya di chat pribadi";
+
+    /// <summary>In a group: what reads or changes data works only in a private chat (nothing about any household here).</summary>
+    public static string PrivateChatOnly(string? link)
+        => "Perintah ini hanya bisa dipakai di chat pribadi dengan bot, agar data KPM tidak terlihat anggota grup."
+           + (link is null ? " Buka chat pribadi dengan bot, lalu kirim lagi." : $" Buka chat pribadi: {Html.Escape(link)} lalu kirim lagi.");
 
     public static string UnknownCommand(string command)
         => $"Perintah /{Html.Escape(command)} tidak dikenal. Ketik /bantuan untuk melihat perintah Anda.";

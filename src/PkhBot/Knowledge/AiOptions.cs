@@ -4,7 +4,8 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// The optional LLM (any OpenAI-compatible server, e.g. a local Ollama at http://127.0.0.1:11434/v1).
-/// All three of Endpoint, Model and ApiKey set = LLM answers; none set = offline answers.
+/// All three of Endpoint, Model and ApiKey set = LLM answers; none set = offline answers. Registered once by
+/// <see cref="Ai.AiSetup.AddAi"/>; the endpoint must be https unless it is on this machine (loopback).
 /// </summary>
 public sealed class AiOptions : IValidatableObject
 {
@@ -22,6 +23,10 @@ public sealed class AiOptions : IValidatableObject
 
     public string ResolvedPromptsPath => string.IsNullOrWhiteSpace(PromptsPath) ? LlmAnswerer.DefaultPromptsRoot : Path.GetFullPath(PromptsPath);
 
+    /// <summary>LLM calls in flight at once (answers and the report reader together); more wait their turn.</summary>
+    [Range(1, 64, ErrorMessage = "Ai:MaxConcurrentCalls harus 1 sampai 64 (bawaan 4).")]
+    public int MaxConcurrentCalls { get; set; } = 4;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model) && !string.IsNullOrWhiteSpace(ApiKey);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -31,9 +36,16 @@ public sealed class AiOptions : IValidatableObject
             yield return new ValidationResult(
                 "Ai:Endpoint, Ai:Model dan Ai:ApiKey harus diisi bersama (isi ketiganya untuk memakai LLM, atau kosongkan ketiganya untuk jawaban offline; untuk Ollama ApiKey boleh 'ollama').",
                 [nameof(Endpoint), nameof(Model), nameof(ApiKey)]);
-        if (!string.IsNullOrWhiteSpace(Endpoint)
-            && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (string.IsNullOrWhiteSpace(Endpoint)) yield break;
+        if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             yield return new ValidationResult(
                 "Ai:Endpoint harus alamat http(s) lengkap dengan /v1, mis. http://127.0.0.1:11434/v1.", [nameof(Endpoint)]);
+        else if (uri.Scheme == "http" && !IsLoopback(uri))
+            yield return new ValidationResult(
+                "Ai:Endpoint harus https (pertanyaan dan laporan tidak boleh lewat jaringan tanpa enkripsi); http hanya untuk server di mesin ini, mis. http://127.0.0.1:11434/v1.",
+                [nameof(Endpoint)]);
     }
+
+    private static bool IsLoopback(Uri uri)
+        => uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 }

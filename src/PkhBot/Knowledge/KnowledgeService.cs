@@ -8,13 +8,14 @@ namespace PkhBot.Knowledge;
 /// the best FAQ answer or the best passage, with its source, or "saya belum tahu" when the question is not
 /// about PKH or nothing scores high enough. With an LLM configured it asks the LLM (grounded on the same
 /// search) and falls back to the offline answer on any failure or timeout. Thread-safe; cheap to construct.
+/// In chat the LLM is asked before the update's transaction (<see cref="KnowledgePreparer"/>), never inside it.
 /// </summary>
 public sealed partial class KnowledgeService(
     KnowledgeIndex index,
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeService>? log = null,
     LlmAnswerer? llm = null,
-    IOptions<AiOptions>? ai = null)
+    Ai.AiCalls? calls = null)
 {
     private readonly ILogger _log = log ?? NullLogger<KnowledgeService>.Instance;
 
@@ -28,15 +29,19 @@ public sealed partial class KnowledgeService(
 
     public KnowledgeIndex Index => index;
 
+    /// <summary>Whether <see cref="AnswerAsync"/> would ask the LLM (configured, and a PKH question the documents cover).</summary>
+    public bool WouldAskLlm(string question) => llm is not null && Offline(question).AskLlm;
+
+    /// <summary>The answer, from the LLM when one is configured and worth asking; a network call: never inside a transaction.</summary>
     public async Task<Answer> AnswerAsync(string question, CancellationToken ct)
     {
         var (offline, askLlm) = Offline(question);
         if (llm is null || !askLlm) return offline;   // outside PKH, or a topic the documents lack: no need to ask anyone
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(TimeSpan.FromSeconds(ai?.Value.TimeoutSeconds ?? 30));
         try
         {
-            return await llm.AnswerAsync(question, cts.Token) ?? offline;
+            // Bounded (Ai:MaxConcurrentCalls) and cut after Ai:TimeoutSeconds; without AiCalls (tests) only the caller's token.
+            var answer = calls is null ? await llm.AnswerAsync(question, ct) : await calls.RunAsync(c => llm.AnswerAsync(question, c), ct);
+            return answer ?? offline;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -5,8 +5,8 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// Grounded generation through Semantic Kernel: the Jawab prompt (prompts/llm/KnowledgePrompts/Jawab, SK prompt-directory
-/// format), the <see cref="KnowledgePlugin"/> as the only tool, temperature 0. The question is masked
-/// (NIK, phone) before it is sent. Returns null when the answer cannot be trusted (empty, or the model
+/// format), the <see cref="KnowledgePlugin"/> as the only tool, temperature 0. The question goes out with NIK and phone
+/// masked and names, ID KPM and addresses as placeholders (<see cref="Ai.Placeholders"/>). Returns null when the answer cannot be trusted (empty, or the model
 /// never looked anything up) so that the caller uses the offline answer.
 /// </summary>
 public sealed class LlmAnswerer
@@ -39,8 +39,10 @@ public sealed class LlmAnswerer
             Temperature = 0,
             MaxTokens = 400,
         };
-        var result = await kernel.InvokeAsync(_jawab, new KernelArguments(settings) { ["question"] = Privacy.Mask.Text(question) }, ct);
-        var text = Privacy.Mask.Text(result.GetValue<string>()?.Trim());
+        // Names, ID KPM and addresses go out as placeholders and come back as they were; NIK and phone never come back.
+        var hidden = new Ai.Placeholders();
+        var result = await kernel.InvokeAsync(_jawab, new KernelArguments(settings) { ["question"] = hidden.Hide(question) }, ct);
+        var text = Privacy.Mask.Text(hidden.Restore(result.GetValue<string>()?.Trim() ?? ""));
         if (string.IsNullOrWhiteSpace(text) || plugin.Retrieved.Count == 0) return null;
         if (text.Contains(KnowledgeTexts.LlmDontKnowMarker, StringComparison.Ordinal)) return Answer.DontKnow(0);
 

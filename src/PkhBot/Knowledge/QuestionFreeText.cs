@@ -9,6 +9,8 @@ namespace PkhBot.Knowledge;
 public sealed class QuestionFreeText : IFreeTextHandler
 {
     public int Order => 100;
+    /// <summary>Programme questions are answered in groups too: the answer names no one.</summary>
+    public ChatKinds Chats => ChatKinds.Any;
 
     public async Task<bool> TryHandleAsync(ConversationContext ctx, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ namespace PkhBot.Knowledge;
 /// <summary>/tanya TEXT: a programme question, for everyone.</summary>
 public sealed class TanyaCommand : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("tanya", KnowledgeTexts.TanyaDescription, CommandSpec.Everyone, ["faq"]);
+    public CommandSpec Spec { get; } = new("tanya", KnowledgeTexts.TanyaDescription, CommandSpec.Everyone, ["faq"], Chats: ChatKinds.Any);
 
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {

@@ -14,6 +14,7 @@ public sealed class StartCommand(InviteService invites, IServiceProvider service
     public async Task HandleAsync(ConversationContext ctx, CancellationToken ct)
     {
         var code = ctx.Message.Args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (code == IPrivateChatLink.StartParameter) code = "";   // the link from a group's private-chat notice
         var identity = await ctx.Db.Identities
             .Include(i => i.Pendamping)
             .Include(i => i.Coordinator!).ThenInclude(c => c.Kecamatan).ThenInclude(k => k.KecamatanRef)

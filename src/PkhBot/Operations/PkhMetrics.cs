@@ -14,6 +14,7 @@ public sealed class PkhMetrics
     private readonly Counter<long> _updates;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _failures;
+    private readonly Counter<long> _dropped;
     private readonly Counter<long> _jobRuns;
     private readonly Histogram<double> _answerMs;
     private readonly Histogram<double> _updateMs;
@@ -24,6 +25,7 @@ public sealed class PkhMetrics
         _updates = meter.CreateCounter<long>("pkhbot.updates.processed", description: "Incoming messages processed by the pipeline");
         _duplicates = meter.CreateCounter<long>("pkhbot.updates.duplicate", description: "Redelivered updates skipped");
         _failures = meter.CreateCounter<long>("pkhbot.updates.failed", description: "Updates that failed after all retries");
+        _dropped = meter.CreateCounter<long>("pkhbot.updates.dropped", description: "Updates over a user's per-minute limit: recorded, not processed");
         _jobRuns = meter.CreateCounter<long>("pkhbot.jobs.runs", description: "Reminder job runs");
         _answerMs = meter.CreateHistogram<double>("pkhbot.knowledge.answer.duration", unit: "ms", description: "Time to answer a question");
         _updateMs = meter.CreateHistogram<double>("pkhbot.updates.duration", unit: "ms", description: "Time to process one update");
@@ -43,6 +45,7 @@ public sealed class PkhMetrics
 
     public void UpdateDuplicate() => _duplicates.Add(1);
     public void UpdateFailed() => _failures.Add(1);
+    public void UpdateDropped() => _dropped.Add(1);
     public void JobRun(string job) => _jobRuns.Add(1, new KeyValuePair<string, object?>("job", job));
     public void AnswerTime(double ms, bool answered) => _answerMs.Record(ms, new KeyValuePair<string, object?>("answered", answered));
 }

@@ -28,14 +28,58 @@ public static partial class Mask
     public static string Text(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
+        return PhonePattern().Replace(Niks(text), m => Phone(m.Value));
+    }
+
+    /// <summary>
+    /// Masks every NIK in free text: 16 digits written together or in groups split by spaces, dots or dashes
+    /// ("3522 0155 0887 0001", "35.22.01.550887.0001"). What the channels apply to a message before it is stored anywhere.
+    /// </summary>
+    public static string Niks(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
         var masked = NikPattern().Replace(text, m => Nik(m.Value));
-        return PhonePattern().Replace(masked, m => Phone(m.Value));
+        return GroupedDigits().Replace(masked, m => MaskGroupedNik(m.Value));
+    }
+
+    /// <summary>Within a run of digit groups, any consecutive groups that hold exactly 16 digits are a NIK.</summary>
+    private static string MaskGroupedNik(string run)
+    {
+        var groups = DigitGroup().Matches(run);
+        var chars = run.ToCharArray();
+        var changed = false;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var digits = 0;
+            for (var j = i; j < groups.Count && digits < 16; j++)
+            {
+                digits += groups[j].Length;
+                if (digits != 16) continue;
+                // Every digit but the last four becomes '*', the separators stay (the text keeps its shape).
+                var keep = 4;
+                for (var k = groups[j].Index + groups[j].Length - 1; k >= groups[i].Index; k--)
+                {
+                    if (!char.IsAsciiDigit(chars[k])) continue;
+                    if (keep > 0) keep--;
+                    else chars[k] = '*';
+                }
+                changed = true;
+            }
+        }
+        return changed ? new string(chars) : run;
     }
 
     // 16 digits, also written in groups ("3522 0144 0485 0002", "35.22.01.440485.0002", "352201-440485-0002"); a
     // grouped one must not run on into more groups of digits (two ID KPM and a date are not a NIK).
     [GeneratedRegex(@"(?<![\d*])\d{16}(?!\d)|(?<![\d*][ .\-]?)\d(?:[ .\-]?\d){15}(?![ .\-]?\d)")]
     private static partial Regex NikPattern();
+
+    // Digit groups joined by one space, dot or dash each: "3522 0155 0887 0001", "35.22.01.550887.0001".
+    [GeneratedRegex(@"(?<![\d*])\d+(?:[ .\-]\d+)+(?!\d)")]
+    private static partial Regex GroupedDigits();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitGroup();
 
     // Indonesian mobiles: 08xx / +628xx / 628xx, 10-13 digits, optionally with spaces or dashes.
     [GeneratedRegex(@"(?<![\d*])(?:\+?62|0)8[\d\- ]{7,14}\d(?!\d)")]

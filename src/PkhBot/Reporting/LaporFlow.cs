@@ -59,11 +59,7 @@ public sealed class LaporFlow(ReportService reports) : ICommandHandler, IFlowHan
 
         if (household is null)
         {
-            if (await ctx.Db.Households.AnyAsync(h => h.IdKpm == id, ct))
-            {
-                ctx.Reply(ReportingTexts.NotInScope);
-                return;
-            }
+            // Outside the caller's scope reads exactly like a missing ID: whether it exists is not told.
             await SuggestAsync(ctx, id, category, note, ct);
             return;
         }

@@ -58,7 +58,7 @@ public sealed class PhotoLocationHandler(ReportService reports) : IFreeTextHandl
         var h = await HouseholdScope.Visible(ctx.Db, ctx.Caller).Include(x => x.Desa).FirstOrDefaultAsync(x => x.IdKpm == id, ct);
         if (h is null)
         {
-            ctx.Reply(await ctx.Db.Households.AnyAsync(x => x.IdKpm == id, ct) ? ReportingTexts.NotInScope : ReportingTexts.NotFound(id, false));
+            ctx.Reply(ReportingTexts.NotFound(id, false));   // outside the caller's scope reads like a missing ID
             return true;
         }
         var note = parts.Length > 2 ? parts[2] : ReportCategories.Name(category);

@@ -22,8 +22,11 @@ public sealed class ReportingOptions
     [Range(1, 100_000, ErrorMessage = "Reporting:UsualCaseload harus 1-100000: jumlah KPM wajar per pendamping untuk /cekdata (mis. 300).")]
     public int UsualCaseload { get; set; } = 300;
 
-    /// <summary>Use the LLM (when one is configured) to read free-text reports; false keeps the offline rules.</summary>
-    public bool UseLlmExtractor { get; set; } = true;
+    /// <summary>
+    /// Opt-in: read free-text reports with the LLM (when one is configured), before the update's transaction, with names
+    /// and ID KPM as placeholders. False (the default) keeps the offline rules.
+    /// </summary>
+    public bool UseLlm { get; set; }
 }
 
 /// <summary>

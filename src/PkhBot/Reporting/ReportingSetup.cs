@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
 using PkhBot.Conversation;
 
 namespace PkhBot.Reporting;
@@ -15,11 +12,16 @@ public static class ReportingSetup
         builder.Services.AddScoped<GraduationCandidates>();
         builder.Services.AddScoped<DataQualityReport>();
         builder.Services.AddScoped<RuleBasedReportExtractor>();
-        // With an LLM configured (Ai:*), free text goes through SK function calling.
-        builder.Services.AddScoped<IReportExtractor>(sp =>
-            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.UseLlmExtractor && ChatService(sp) is { } chat
-                ? new LlmReportExtractor(chat, sp.GetRequiredService<RuleBasedReportExtractor>(), sp.GetRequiredService<ILogger<LlmReportExtractor>>())
-                : sp.GetRequiredService<RuleBasedReportExtractor>());
+        // Opt-in (Reporting:UseLlm, with Ai:* set): free text read by the LLM before the transaction, through SK function calling.
+        var useLlm = (builder.Configuration.GetSection(ReportingOptions.SectionName).Get<ReportingOptions>()?.UseLlm ?? false)
+                     && (builder.Configuration.GetSection(Knowledge.AiOptions.SectionName).Get<Knowledge.AiOptions>()?.Enabled ?? false);
+        if (useLlm)
+        {
+            builder.Services.AddScoped<LlmReportExtractor>();
+            builder.Services.AddScoped<IReportExtractor>(sp => sp.GetRequiredService<LlmReportExtractor>());
+            builder.Services.AddScoped<IPreparer>(sp => sp.GetRequiredService<LlmReportExtractor>());
+        }
+        else builder.Services.AddScoped<IReportExtractor>(sp => sp.GetRequiredService<RuleBasedReportExtractor>());
 
         builder.Services.AddCommand<LaporFlow>();
         builder.Services.AddFlow<LaporFlow>();
@@ -44,11 +46,4 @@ public static class ReportingSetup
         builder.Services.AddCommand<CekDataCommand>();
         return builder;
     }
-
-    /// <summary>
-    /// The configured LLM: the knowledge feature registers it as a <see cref="Kernel"/> singleton whose own services
-    /// hold the chat service (the root container has none), so look inside the kernel too.
-    /// </summary>
-    private static IChatCompletionService? ChatService(IServiceProvider sp)
-        => sp.GetService<IChatCompletionService>() ?? sp.GetService<Kernel>()?.Services.GetService<IChatCompletionService>();
 }

@@ -33,8 +33,18 @@ public sealed class BatchTests : IAsyncLifetime
         SentAt = _app.Clock.GetUtcNow(),
     };
 
+    /// <summary>As the Telegram channel runs a batch: with its inbox ledger, which marks the stored rows in the same transaction.</summary>
     private Task<IReadOnlyList<PipelineResult>> ProcessAsync(params Incoming[] batch)
-        => _app.Services.GetRequiredService<ConversationPipeline>().ProcessBatchAsync(batch, CancellationToken.None);
+        => _app.Services.GetRequiredService<ConversationPipeline>()
+            .ProcessBatchAsync(batch, _app.Services.GetRequiredService<PkhBot.Channels.Telegram.TelegramInboxLedger>(), CancellationToken.None);
+
+    /// <summary>Pending inbox rows, as the channel stores updates before processing them.</summary>
+    private Task StoreAsync(params Incoming[] msgs) => _app.WithDbAsync(async db =>
+    {
+        foreach (var m in msgs)
+            db.Inbox.Add(new InboxUpdate { UpdateId = m.UpdateId!.Value, Payload = "{\"text\":\"x\"}", Status = InboxStatus.Pending, ReceivedAt = _app.Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+    });
 
     private static string Plain(PipelineResult r) => string.Join("\n", r.Messages.Select(m => Html.ToPlain(m.Text)));
 
@@ -62,6 +72,7 @@ public sealed class BatchTests : IAsyncLifetime
             Msg(7203, "/meledak"),
             Msg(7204, "/bantuan"),
         };
+        await StoreAsync(batch);
 
         var r = await ProcessAsync(batch);
 
@@ -74,6 +85,8 @@ public sealed class BatchTests : IAsyncLifetime
             Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == chat)));
         var inbox = await _app.WithDbAsync(db => db.Inbox.AsNoTracking().OrderBy(i => i.UpdateId).ToListAsync());
         Assert.Equal([InboxStatus.Done, InboxStatus.Failed, InboxStatus.Done], inbox.Select(i => i.Status));
+        // A processed update keeps its id and status, not the user's words; the failed one is kept for an operator.
+        Assert.Equal(["", "{\"text\":\"x\"}", ""], inbox.Select(i => i.Payload));
     }
 
     [Fact]

@@ -48,11 +48,19 @@ public sealed class PipelineTests : IAsyncLifetime
     [Fact]
     public async Task The_same_update_delivered_twice_is_processed_once()
     {
-        var user = new ChatDriver(_app, 503);
+        // As the Telegram channel runs it: the update stored first, then processed with the inbox's ledger.
         var msg = new PkhBot.Conversation.Incoming { Channel = "telegram", UpdateId = 9_000_001, UserId = 503, ChatId = 503, Text = "/bantuan", SentAt = _app.Clock.GetUtcNow() };
-        var first = await user.ProcessAsync(msg);
-        var second = await user.ProcessAsync(msg);
+        await _app.WithDbAsync(async db =>
+        {
+            db.Inbox.Add(new PkhBot.Conversation.InboxUpdate { UpdateId = 9_000_001, Payload = "{}", ReceivedAt = _app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        var pipeline = _app.Services.GetRequiredService<PkhBot.Conversation.ConversationPipeline>();
+        var ledger = _app.Services.GetRequiredService<PkhBot.Channels.Telegram.TelegramInboxLedger>();
+        var first = await pipeline.ProcessAsync(msg, ledger, CancellationToken.None);
+        var second = await pipeline.ProcessAsync(msg, ledger, CancellationToken.None);
         Assert.NotEmpty(first.Messages);
+        Assert.True(second.Duplicate);
         Assert.Empty(second.Messages);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Outbox.CountAsync(m => m.ChatId == 503)));
     }

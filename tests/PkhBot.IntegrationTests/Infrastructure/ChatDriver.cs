@@ -53,12 +53,29 @@ public sealed class ChatDriver(TestApp app, long userId)
         return replies;
     }
 
+    /// <summary>Where this user writes: their private chat with the bot (default) or a group (see <see cref="InGroup"/>).</summary>
+    public (long ChatId, string ChatType)? Group { get; private set; }
+
+    /// <summary>From now on this user writes in a group (a supergroup with this id) instead of the private chat.</summary>
+    public ChatDriver InGroup(long groupChatId)
+    {
+        Group = (groupChatId, "supergroup");
+        return this;
+    }
+
+    public ChatDriver InPrivate()
+    {
+        Group = null;
+        return this;
+    }
+
     private Incoming Base() => new()
     {
         Channel = "telegram",
         UpdateId = ++_nextUpdateId,
         UserId = UserId,
-        ChatId = UserId,
+        ChatId = Group?.ChatId ?? UserId,
+        ChatType = Group?.ChatType ?? "private",
         DisplayName = "Tester",
         SentAt = app.Clock.GetUtcNow(),
     };

@@ -48,6 +48,9 @@ public sealed class TestApp : IAsyncDisposable
             // A started (Worker) host listens on a free port, so test classes can run in parallel.
             ["Urls"] = "http://127.0.0.1:0",
         };
+        // Tests drive one user fast on a clock that does not move: the per-minute limit is tested on its own (ThrottleTests).
+        config["Conversation:MaxMessagesPerMinute"] = "10000";
+        config["Conversation:MaxMessagesPerMinuteStaff"] = "10000";
         // Each host gets its own Quartz file and scheduler name: parallel worker tests must not share a job store.
         config["Reminders:Store:ConnectionString"] = $"Data Source={path}.quartz";
         config["Reminders:Store:SchedulerName"] = $"test-{Guid.NewGuid():N}";

@@ -21,7 +21,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The base URL to configure as Ai:Endpoint (with /v1).</summary>
     public string Endpoint => _app.Urls.First() + "/v1";
 
-    public static async Task<FakeOpenAiServer> StartAsync(Func<int, string, (int Status, string Json)> script)
+    /// <param name="delay">How long each answer takes (a slow model); none by default.</param>
+    public static async Task<FakeOpenAiServer> StartAsync(Func<int, string, (int Status, string Json)> script, TimeSpan? delay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -34,6 +35,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var body = await new StreamReader(request.Body).ReadToEndAsync();
             server.Bodies.Enqueue(body);
             var (status, json) = script(Interlocked.Increment(ref count), body);
+            if (delay is { } d) await Task.Delay(d);
             return Results.Text(json, "application/json", statusCode: status);
         });
         await app.StartAsync();

@@ -8,7 +8,7 @@ namespace PkhBot.IntegrationTests.Operations;
 
 /// <summary>
 /// An operator greps one id to see everything that happened for one Telegram update: every line logged while
-/// the pipeline handles an update carries that update's CorrelationId ("tg-&lt;update id&gt;") and no other,
+/// the pipeline handles an update carries that update's CorrelationId ("telegram-&lt;update id&gt;") and no other,
 /// and the scope holds no personal data.
 /// </summary>
 public sealed class CorrelationIdTests
@@ -93,8 +93,8 @@ public sealed class CorrelationIdTests
         Assert.Equal(3, first.Count(e => e.Category == typeof(ConversationPipeline).FullName && e.Level == LogLevel.Error));
         Assert.Contains(first, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
         Assert.Contains(second, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
-        AssertOnlyCorrelationId(first, "tg-910001");
-        AssertOnlyCorrelationId(second, "tg-910002");
+        AssertOnlyCorrelationId(first, "telegram-910001");
+        AssertOnlyCorrelationId(second, "telegram-910002");
         Assert.All(all, e =>
         {
             Assert.DoesNotContain(Nik, e.ScopeText);

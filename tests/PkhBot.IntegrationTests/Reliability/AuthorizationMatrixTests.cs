@@ -70,6 +70,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ("press gr:ok",                                   "S S S S S S S"),
     ];
 
+    /// <summary>
+    /// The chat-type dimension: in a group these (programme questions and the command list) run for every role; every
+    /// other row gets the private-chat notice and reaches nothing, for every role. Matched by the row's first word.
+    /// </summary>
+    private static readonly HashSet<string> WorksInGroups = ["/tanya", "/faq", "/bantuan", "/help"];
+
+    private long _nextGroup = -100_900_000;
+
     private TestApp _app = null!;
     private ReportingData _data = null!;
     private readonly Dictionary<string, ChatDriver> _chats = [];
@@ -136,6 +144,49 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
+
+    [Fact]
+    public async Task In_a_group_only_programme_questions_and_help_run_and_everything_else_gets_the_private_chat_notice()
+    {
+        var mismatches = new List<string>();
+        foreach (var (action, _) in Matrix)
+        {
+            var inGroup = WorksInGroups.Contains(action.Split(' ')[0]);
+            for (var i = 0; i < Roles.Length; i++)
+            {
+                await ResetAsync();
+                var text = action.Replace("{idkpm}", _h.IdKpm).Replace("{hid}", _h.Id.ToString()).Replace("{qid2}", _consentId.ToString()).Replace("{qid}", _questionId.ToString())
+                    .Replace("{fid}", _followUpId.ToString()).Replace("{rid}", _reportId.ToString()).Replace("{desa}", _desaId.ToString());
+                // A new group each cell: the notice is said once per user and group in a while.
+                var chat = _chats[Roles[i]].InGroup(--_nextGroup);
+                try
+                {
+                    var reply = text.StartsWith("press ", StringComparison.Ordinal) ? await chat.PressAsync(text[6..]) : await chat.SendAsync(text);
+                    var notice = reply.Text.Contains("hanya bisa dipakai di chat pribadi", StringComparison.Ordinal);
+                    if (inGroup && (notice || reply.Messages.Count == 0))
+                        mismatches.Add($"{action} as {Roles[i]} in a group: expected it to run, got ({Short(reply.Text)})");
+                    if (!inGroup && !notice)
+                        mismatches.Add($"{action} as {Roles[i]} in a group: expected the private-chat notice, got ({Short(reply.Text)})");
+                    if (!inGroup && !IsRunAnywhere(action) && await ReachedAsync(action, reply.Text))
+                        mismatches.Add($"{action} as {Roles[i]} in a group: the target was reached");
+                    // In a group no household is shown at all, in scope or not.
+                    var all = string.Join("\n", reply.Messages.Select(m => m.Text + " " + m.KeyboardJson));
+                    foreach (var v in new[] { _h.NamaPengurus, _other.NamaPengurus, _h.IdKpm, _other.IdKpm, "KKS hilang" }.Where(v => all.Contains(v, StringComparison.OrdinalIgnoreCase) && !text.Contains(v, StringComparison.OrdinalIgnoreCase)))
+                        mismatches.Add($"{action} as {Roles[i]} in a group: {v} in the reply ({Short(reply.Text)})");
+                }
+                finally
+                {
+                    chat.InPrivate();
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>Rows whose "reached" check is only "it ran" (no household target): the notice itself is the check.</summary>
+    private static bool IsRunAnywhere(string action)
+        => action.Split(' ')[0] is not ("/lapor" or "/selesai" or "/graduasi" or "/batal" or "/cancel" or "/jawab" or "/cekdata" or "/tindaklanjut" or "/tl"
+            or "/kpm" or "/cari" or "/kandidat" or "press");
 
     private static string Short(string s) => (s.Length > 160 ? s[..160] : s).Replace('\n', ' ');
 

@@ -41,6 +41,7 @@ public sealed class ReportingPromptInjectionTests : IAsyncLifetime
             ["Ai:Model"] = "uji-model",
             ["Ai:ApiKey"] = "kunci-uji",
             ["Ai:TimeoutSeconds"] = "20",
+            ["Reporting:UseLlm"] = "true",
         });
         var data = new ReportingData(_app);
         var p1 = await data.PendampingAsync("P001");
@@ -93,15 +94,28 @@ public sealed class ReportingPromptInjectionTests : IAsyncLifetime
     public async Task An_own_household_report_read_by_the_LLM_is_proposed_and_saved_after_Simpan()
     {
         // The control: the LLM path is live in the real host, so the refusals below come from the scope checks.
-        _reportingScript = (_, body) => FakeOpenAiServer.ToolResult(body) is null
-            ? (200, Calls(("Laporan-FindHousehold", new { query = "Siti Aminah" })))
-            : (200, Calls(("Laporan-RecordProgress", new { idKpm = OwnId, kategori = "usaha", catatan = "buka warung kelontong, omzet 1,5 juta sebulan" })));
+        // The model sees the name as a placeholder, looks it up, and records with the ID placeholder the tool gave it.
+        _reportingScript = (_, body) => FakeOpenAiServer.ToolResult(body) is not { } found
+            ? (200, Calls(("Laporan-FindHousehold", new { query = System.Text.RegularExpressions.Regex.Match(body, @"\[NAMA\d+\]").Value })))
+            : (200, Calls(("Laporan-RecordProgress", new
+            {
+                idKpm = System.Text.RegularExpressions.Regex.Match(found, @"\[ID\d+\]").Value, kategori = "usaha",
+                catatan = "Bu [NAMA1] buka warung kelontong, omzet 1,5 juta sebulan",
+            })));
 
         var r = await _chat.SendAsync("Bu Siti Aminah sudah buka warung kelontong, omzet 1,5 juta sebulan");
 
         Assert.Contains("Ini laporan?", r.Text);
         Assert.Contains("warung kelontong", r.Text);
-        Assert.Contains(ToolResults(), t => t.Contains($"{OwnId}: Siti Aminah"));
+        Assert.Contains("Bu Siti Aminah buka warung", r.Text);   // the placeholder mapped back in the note
+        Assert.Contains(ToolResults(), t => t.Contains("[ID1]: [NAMA1]"));
+        // The model never saw the household's name or ID KPM: only placeholders went out.
+        Assert.All(_server.Bodies, b =>
+        {
+            Assert.DoesNotContain("Siti", b);
+            Assert.DoesNotContain("Aminah", b);
+            Assert.DoesNotContain(OwnId, b);
+        });
         var saved = await _chat.PressButtonAsync("✅ Simpan");
         Assert.Contains("Laporan tersimpan", saved.Text);
         Assert.Equal(1, await ReportsAsync(_own));
@@ -194,7 +208,8 @@ public sealed class ReportingPromptInjectionTests : IAsyncLifetime
         Assert.NotEmpty(results);
         Assert.All(results, AssertNoOtherHouseholdData);
         // The ID prefix does find the caller's own household: the tools work, only the scope stops the rest.
-        Assert.Contains(results, t => t.Contains(OwnId));
+        Assert.Contains(results, t => t.Contains("[ID"));
+        Assert.All(results, t => Assert.DoesNotContain(OwnId, t));   // as a placeholder only
         Assert.Equal(0, await _app.WithDbAsync(db => db.Reports.CountAsync()));
     }
 

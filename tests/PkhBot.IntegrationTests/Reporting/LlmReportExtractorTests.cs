@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Moq;
+using PkhBot.Ai;
 using PkhBot.Conversation;
 using PkhBot.Data;
 using PkhBot.IntegrationTests.Infrastructure;
@@ -46,8 +47,11 @@ public sealed class LlmReportExtractorTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
         var caller = new Caller(42, Role.Pendamping, 1, _p1, null, false, [], "p");
         var msg = new Incoming { Channel = "console", UserId = 42, ChatId = 42, Text = text, SentAt = _app.Clock.GetUtcNow() };
-        var ctx = new ConversationContext(msg, caller, db, _app.Clock, scope.ServiceProvider);
-        var extractor = new LlmReportExtractor(chat, new RuleBasedReportExtractor(), NullLogger<LlmReportExtractor>.Instance);
+        var extractor = new LlmReportExtractor(chat, scope.ServiceProvider.GetRequiredService<AiCalls>(), new RuleBasedReportExtractor(), NullLogger<LlmReportExtractor>.Instance);
+        // Before the transaction: the reading is prepared; inside it, ExtractAsync takes it (or the offline rules).
+        var prepared = new Prepared();
+        await extractor.PrepareAsync(new PreparationContext(msg, caller, null, db, scope.ServiceProvider, prepared) { Now = _app.Clock.GetUtcNow() }, CancellationToken.None);
+        var ctx = new ConversationContext(msg, caller, db, _app.Clock, scope.ServiceProvider) { Prepared = prepared };
         return await extractor.ExtractAsync(ctx, text, CancellationToken.None);
     }
 

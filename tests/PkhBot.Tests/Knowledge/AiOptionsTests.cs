@@ -45,4 +45,18 @@ public sealed class AiOptionsTests
         var results = Validate(new AiOptions { Endpoint = endpoint, Model = "m", ApiKey = "k" });
         Assert.Contains(results, r => r.ErrorMessage!.Contains("Ai:Endpoint harus alamat http(s)"));
     }
+
+    [Theory]
+    [InlineData("http://llm.example.org/v1", false)]
+    [InlineData("http://10.0.0.5:11434/v1", false)]
+    [InlineData("https://llm.example.org/v1", true)]
+    [InlineData("http://127.0.0.1:11434/v1", true)]
+    [InlineData("http://localhost:11434/v1", true)]
+    [InlineData("http://[::1]:11434/v1", true)]
+    public void The_endpoint_must_be_https_unless_it_is_on_this_machine(string endpoint, bool valid)
+    {
+        var results = Validate(new AiOptions { Endpoint = endpoint, Model = "m", ApiKey = "k" });
+        if (valid) Assert.Empty(results);
+        else Assert.Contains(results, r => r.ErrorMessage!.Contains("Ai:Endpoint harus https"));
+    }
 }

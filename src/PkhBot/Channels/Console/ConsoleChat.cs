@@ -25,7 +25,8 @@ public sealed class ConsoleChat(ConversationPipeline pipeline, IServiceScopeFact
             if (line is null) break;
             if (line.Trim().Length == 0) continue;
 
-            var msg = ToIncoming(line.Trim(), userId, buttons, lastMessageId);
+            // The channel's edge: a NIK typed here is masked before anything stores, logs or sends it.
+            var msg = ToIncoming(Privacy.Mask.Niks(line.Trim()), userId, buttons, lastMessageId);
             if (msg is null)
             {
                 output.WriteLine("(tidak ada tombol dengan nomor itu)");

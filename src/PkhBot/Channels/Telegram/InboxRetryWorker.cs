@@ -9,7 +9,9 @@ namespace PkhBot.Channels.Telegram;
 
 /// <summary>
 /// Re-processes updates that were stored but not finished (the host died mid-way, or the database failed),
-/// from the payload kept in the inbox. Rows still leased by a live processor are left alone.
+/// from the payload kept in the inbox (NIKs already masked; a shared phone number cut, so a retried contact asks again).
+/// Rows still leased by a live processor are left alone. A retried update goes through its user's lane, behind
+/// anything of that user already waiting.
 /// </summary>
 public sealed partial class InboxRetryWorker(
     IServiceScopeFactory scopes,
@@ -68,7 +70,8 @@ public sealed partial class InboxRetryWorker(
         foreach (var (id, payload) in due)
         {
             if (ct.IsCancellationRequested) break;
-            if (!await inbox.TryClaimAsync(id, MinAge, ct)) continue;
+            // Waiting in one of this process's lanes (its lease is renewed there): not abandoned.
+            if (inbox.Holds(id) || !await inbox.TryClaimAsync(id, MinAge, ct)) continue;
             taken++;
             LogRetrying(id);
             var update = Read(payload);

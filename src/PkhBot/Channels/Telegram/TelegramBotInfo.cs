@@ -7,8 +7,9 @@ namespace PkhBot.Channels.Telegram;
 /// The bot's @username, for deep links (https://t.me/NAME?start=CODE): Telegram:BotUsername when set, otherwise
 /// asked once from getMe. Null when there is no token and no setting (the invite verb then prints the bare code).
 /// </summary>
-public sealed class TelegramBotInfo(IServiceProvider services, IOptions<TelegramOptions> options)
+public sealed class TelegramBotInfo(IServiceProvider services, IOptions<TelegramOptions> options) : Conversation.IPrivateChatLink
 {
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _username;
 
@@ -28,6 +29,9 @@ public sealed class TelegramBotInfo(IServiceProvider services, IOptions<Telegram
             _gate.Release();
         }
     }
+
+    /// <summary>For the private-chat notice in a group (asked before the update's transaction; getMe once, then cached).</summary>
+    public Task<string?> LinkAsync(CancellationToken ct) => DeepLinkAsync(Conversation.IPrivateChatLink.StartParameter, ct);
 
     /// <summary>https://t.me/NAME?start=CODE, or null when the username is unknown.</summary>
     public async Task<string?> DeepLinkAsync(string startParameter, CancellationToken ct)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PkhBot.Channels.Outbox;
 using PkhBot.Conversation;
 using PkhBot.Data;
 
@@ -19,35 +21,83 @@ public enum InboxOutcome
 }
 
 /// <summary>
-/// Shared by polling, webhook and retry: store the update first (its id is the key, so a redelivery is a no-op),
-/// then process it. Whoever inserts the row, or takes over an abandoned one, holds a short lease on it, so two
-/// instances never process one update.
+/// The inbox's one owner. Shared by polling, webhook and retry: store the update first (its id is the key, so a
+/// redelivery is a no-op; NIKs masked and a shared phone number cut before it is written), then process it in its
+/// user's lane (<see cref="InboxLanes"/>): prepared outside any transaction (an LLM may take seconds), then committed
+/// with the pipeline, which marks the row finished in the same transaction (<see cref="TelegramInboxLedger"/>).
+/// Whoever inserts the row, or takes over an abandoned one, holds a lease on it, renewed while it waits in a lane,
+/// so two instances never process one update.
 /// </summary>
-public sealed partial class TelegramInbox(
-    IServiceScopeFactory scopes,
-    ConversationPipeline pipeline,
-    WriteGate writeGate,
-    TimeProvider clock,
-    TelegramMetrics metrics,
-    ILogger<TelegramInbox> log)
+public sealed partial class TelegramInbox
 {
-    /// <summary>How long an update being processed is reserved for its processor.</summary>
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ConversationPipeline _pipeline;
+    private readonly WriteGate _writeGate;
+    private readonly TimeProvider _clock;
+    private readonly TelegramMetrics _metrics;
+    private readonly TelegramInboxLedger _ledger;
+    private readonly OutboxSignal _outboxSignal;
+    private readonly ILogger<TelegramInbox> _log;
+    private readonly InboxLanes _lanes;
+    private readonly CommitCombiner _combiner;
+    private readonly SemaphoreSlim _commits;
+    private int _heartbeat;
+    private int _preparing;
+
+    public TelegramInbox(IServiceScopeFactory scopes, ConversationPipeline pipeline, WriteGate writeGate, TimeProvider clock,
+        TelegramMetrics metrics, TelegramInboxLedger ledger, OutboxSignal outboxSignal, IOptions<TelegramOptions> options, ILogger<TelegramInbox> log)
+    {
+        _outboxSignal = outboxSignal;
+        _scopes = scopes;
+        _pipeline = pipeline;
+        _writeGate = writeGate;
+        _clock = clock;
+        _metrics = metrics;
+        _ledger = ledger;
+        _log = log;
+        _lanes = new InboxLanes(ProcessHeldAsync, ReleaseAsync);
+        _combiner = new CommitCombiner(pipeline, ledger, MaxUpdatesPerTransaction, () => Volatile.Read(ref _preparing) > 0);
+        _commits = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentUpdates));
+    }
+
+    /// <summary>How long an update being processed is reserved for its processor (renewed while it waits in a lane).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    /// <summary>Updates per transaction on SQLite: one commit for many, while a reply waits at most a few ms longer.</summary>
+    public const int MaxUpdatesPerTransaction = 16;
+
+    /// <summary>Updates waiting in lanes or in progress (the poller holds back while too many are).</summary>
+    public int Queued => _lanes.Queued;
 
     /// <summary>Stores the update (unless known) and processes it. Throws only when it could not be stored.</summary>
     public async Task<InboxOutcome> ReceiveAsync(Update update, CancellationToken ct)
     {
-        metrics.UpdateReceived();
-        // As read, not as posted: what the bot reads (UpdateMapper.KeepReadFields), as a polled update is stored.
-        var payload = JsonSerializer.Serialize(update, JsonBotAPI.Options);
+        _metrics.UpdateReceived();
+        var payload = StoredPayload(update);
         var mine = await TryInsertAsync(update.Id, payload, ct) || await TryClaimAsync(update.Id, olderThan: null, ct);
         if (!mine)
         {
-            metrics.DuplicateUpdate();
+            _metrics.DuplicateUpdate();
             LogDuplicate(update.Id);
             return InboxOutcome.Duplicate;
         }
         return await ProcessClaimedAsync(update, ct);
+    }
+
+    /// <summary>
+    /// What is written to the inbox, before anything else is done with the update: NIKs in the text or caption masked
+    /// (in the update itself, so they never reach the pipeline either) and a shared contact's phone number cut (the
+    /// whole number stays in memory, for the phone check of this one processing). As read, not as posted: the fields
+    /// the bot reads (UpdateMapper.KeepReadFields).
+    /// </summary>
+    public static string StoredPayload(Update update)
+    {
+        UpdateMapper.MaskNiks(update);
+        var contact = update.Message?.Contact;
+        var phone = contact?.PhoneNumber;
+        if (contact is not null) contact.PhoneNumber = Privacy.Mask.Phone(phone);
+        try { return JsonSerializer.Serialize(update, JsonBotAPI.Options); }
+        finally { if (contact is not null) contact.PhoneNumber = phone!; }
     }
 
     /// <summary>
@@ -58,17 +108,17 @@ public sealed partial class TelegramInbox(
     {
         if (updates.Count == 0) return [];
         var batch = updates.DistinctBy(u => u.Id).OrderBy(u => u.Id).ToList();
-        foreach (var _ in batch) metrics.UpdateReceived();
+        foreach (var _ in batch) _metrics.UpdateReceived();
         var ids = batch.Select(u => u.Id).Select(id => (long)id).ToList();
-        // Serialized before taking the writer's turn: that is all CPU, no database.
-        var payloads = batch.ToDictionary(u => u.Id, u => JsonSerializer.Serialize(u, JsonBotAPI.Options));
+        // Serialized (and masked) before taking the writer's turn: that is all CPU, no database.
+        var payloads = batch.ToDictionary(u => u.Id, StoredPayload);
         List<long> known;
         var raced = false;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = _scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-            using var writing = await writeGate.EnterAsync(ct);
-            var now = clock.GetUtcNow();
+            using var writing = await _writeGate.EnterAsync(ct);
+            var now = _clock.GetUtcNow();
             known = await db.Inbox.Where(i => ids.Contains(i.UpdateId)).Select(i => i.UpdateId).ToListAsync(ct);
             foreach (var u in batch.Where(u => !known.Contains(u.Id)))
             {
@@ -91,56 +141,40 @@ public sealed partial class TelegramInbox(
             if (held) mine.Add(u);
             else
             {
-                metrics.DuplicateUpdate();
+                _metrics.DuplicateUpdate();
                 LogDuplicate(u.Id);
             }
         }
         return mine;
     }
 
-    /// <summary>Updates per transaction on SQLite: one commit for many, while a reply waits at most a few ms longer.</summary>
-    public const int MaxUpdatesPerTransaction = 16;
-
     /// <summary>
-    /// Processes held updates, each user's one after another in id order (a flow's answers must not overtake each
-    /// other). On SQLite, whose writes are serial anyway, in id order and up to <see cref="MaxUpdatesPerTransaction"/>
-    /// per transaction; elsewhere with up to <paramref name="parallelism"/> users at a time. When <paramref name="stop"/>
-    /// fires, updates not yet started are handed back to the retry worker instead.
+    /// Queues held updates in their users' lanes and returns a task that ends when they are all finished; the poller
+    /// does not wait for it (the next getUpdates goes out at once). When <paramref name="stop"/> fires, updates not yet
+    /// started are handed back to the retry worker instead.
     /// </summary>
-    public async Task ProcessAsync(IReadOnlyList<Update> held, int parallelism, CancellationToken stop)
+    public Task ProcessAsync(IReadOnlyList<Update> held, CancellationToken stop)
     {
-        if (writeGate.SerializesWrites)
-        {
-            foreach (var chunk in held.OrderBy(u => u.Id).Chunk(MaxUpdatesPerTransaction))
-            {
-                if (stop.IsCancellationRequested)
-                    foreach (var u in chunk) await ReleaseAsync(u.Id);
-                else await ProcessClaimedBatchAsync(chunk, CancellationToken.None);
-            }
-            return;
-        }
-        var lanes = held.GroupBy(LaneOf).Select(g => g.OrderBy(u => u.Id).ToList()).ToList();
-        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, async (lane, _) =>
-        {
-            foreach (var update in lane)
-            {
-                if (stop.IsCancellationRequested) await ReleaseAsync(update.Id);
-                else await ProcessClaimedAsync(update, CancellationToken.None);
-            }
-        });
+        var done = _lanes.Enqueue(held, stop);
+        EnsureHeartbeat();
+        return done;
     }
 
-    private static long LaneOf(Update u) => u.Message?.From?.Id ?? u.CallbackQuery?.From.Id ?? u.Message?.Chat.Id ?? -u.Id;
+    /// <summary>Returns when no update is waiting or in progress (at stop).</summary>
+    public Task DrainAsync() => _lanes.DrainAsync();
+
+    /// <summary>Whether this process holds the update right now (the retry worker leaves it alone).</summary>
+    public bool Holds(long updateId) => _lanes.Holds(updateId);
 
     /// <summary>Takes a Pending row that nobody holds (and, for the retry worker, that is old enough).</summary>
     public async Task<bool> TryClaimAsync(long updateId, TimeSpan? olderThan, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var receivedBefore = now - (olderThan ?? TimeSpan.Zero);
         var until = now + Lease;
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await _writeGate.EnterAsync(ct);
         var n = await db.Inbox
             .Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending
                         && (i.LockedUntil == null || i.LockedUntil < now) && i.ReceivedAt <= receivedBefore)
@@ -148,28 +182,49 @@ public sealed partial class TelegramInbox(
         return n == 1;
     }
 
-    /// <summary>Maps and runs the pipeline for a row this instance holds.</summary>
+    /// <summary>Processes a row this instance holds, in its user's lane, and waits for it.</summary>
     public async Task<InboxOutcome> ProcessClaimedAsync(Update update, CancellationToken ct)
     {
-        var incoming = UpdateMapper.ToIncoming(update, clock.GetUtcNow());
+        var done = _lanes.Enqueue([update], CancellationToken.None);
+        EnsureHeartbeat();
+        return (await done)[0];
+    }
+
+    /// <summary>One held update, in its lane: mapped, prepared (outside any transaction), then committed.</summary>
+    private async Task<InboxOutcome> ProcessHeldAsync(Update update)
+    {
+        var incoming = UpdateMapper.ToIncoming(update, _clock.GetUtcNow());
         try
         {
             if (incoming is null)
             {
-                await SetStatusAsync(update.Id, InboxStatus.Done, ct);
-                metrics.IgnoredUpdate();
+                await SetIgnoredAsync(update.Id, CancellationToken.None);
+                _metrics.IgnoredUpdate();
                 return InboxOutcome.Ignored;
             }
-            var result = await pipeline.ProcessAsync(incoming, ct);
+            PreparedUpdate prepared;
+            Interlocked.Increment(ref _preparing);
+            try { prepared = new PreparedUpdate(incoming, await _pipeline.PrepareAsync(incoming, CancellationToken.None)); }
+            finally { Interlocked.Decrement(ref _preparing); }
+            PipelineResult result;
+            if (_writeGate.SerializesWrites) result = await _combiner.CommitAsync(prepared);
+            else
+            {
+                await _commits.WaitAsync();
+                try { result = await _pipeline.CommitAsync(prepared, _ledger, CancellationToken.None); }
+                finally { _commits.Release(); }
+            }
             if (result.Duplicate)
             {
-                metrics.DuplicateUpdate();
+                _metrics.DuplicateUpdate();
                 return InboxOutcome.Duplicate;
             }
-            metrics.UpdateProcessed();
+            // Committed: the replies (and any message to someone else) are in the outbox; the sender wakes at once.
+            _outboxSignal.Notify();
+            _metrics.UpdateProcessed();
             return InboxOutcome.Processed;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex)
         {
             LogProcessingDeferred(update.Id, ex.GetType().Name);
             await ReleaseAsync(update.Id);
@@ -177,41 +232,47 @@ public sealed partial class TelegramInbox(
         }
     }
 
-    /// <summary>Held updates in one transaction (see <see cref="ConversationPipeline.ProcessBatchAsync"/>).</summary>
-    private async Task ProcessClaimedBatchAsync(IReadOnlyList<Update> updates, CancellationToken ct)
+    /// <summary>While updates wait in lanes, their leases are renewed, so no retry (here or on another instance) takes them.</summary>
+    private void EnsureHeartbeat()
     {
-        var work = new List<(Update Update, Incoming Message)>(updates.Count);
-        foreach (var u in updates)
-        {
-            if (UpdateMapper.ToIncoming(u, clock.GetUtcNow()) is { } incoming) work.Add((u, incoming));
-            else await ProcessClaimedAsync(u, ct);   // not a message or button press: marked done
-        }
-        if (work.Count == 0) return;
+        if (Interlocked.CompareExchange(ref _heartbeat, 1, 0) == 0) _ = Task.Run(HeartbeatAsync);
+    }
+
+    private async Task HeartbeatAsync()
+    {
         try
         {
-            var results = await pipeline.ProcessBatchAsync(work.Select(w => w.Message).ToList(), ct);
-            foreach (var r in results)
+            while (_lanes.Queued > 0)
             {
-                if (r.Duplicate) metrics.DuplicateUpdate();
-                else metrics.UpdateProcessed();
+                await Task.Delay(Lease / 3, _clock);
+                foreach (var chunk in _lanes.HeldIds().Chunk(500))
+                {
+                    await using var scope = _scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+                    var until = _clock.GetUtcNow() + Lease;
+                    using var writing = await _writeGate.EnterAsync(CancellationToken.None);
+                    await db.Inbox.Where(i => chunk.Contains(i.UpdateId) && i.Status == InboxStatus.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, until));
+                }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex)
         {
-            foreach (var (u, _) in work)
-            {
-                LogProcessingDeferred(u.Id, ex.GetType().Name);
-                await ReleaseAsync(u.Id);
-            }
+            LogHeartbeatFailed(ex.GetType().Name);
         }
+        finally
+        {
+            Volatile.Write(ref _heartbeat, 0);
+        }
+        if (_lanes.Queued > 0) EnsureHeartbeat();
     }
 
     private async Task<bool> TryInsertAsync(long updateId, string payload, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        var now = clock.GetUtcNow();
-        using var writing = await writeGate.EnterAsync(ct);
+        var now = _clock.GetUtcNow();
+        using var writing = await _writeGate.EnterAsync(ct);
         if (await db.Inbox.AnyAsync(i => i.UpdateId == updateId, ct)) return false;
         db.Inbox.Add(new InboxUpdate
         {
@@ -231,14 +292,13 @@ public sealed partial class TelegramInbox(
         }
     }
 
-    private async Task SetStatusAsync(long updateId, InboxStatus status, CancellationToken ct)
+    /// <summary>Not a message or button press: finished, nothing kept but the id.</summary>
+    private async Task SetIgnoredAsync(long updateId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        var now = clock.GetUtcNow();
-        using var writing = await writeGate.EnterAsync(ct);
-        await db.Inbox.Where(i => i.UpdateId == updateId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status).SetProperty(i => i.ProcessedAt, now).SetProperty(i => i.LockedUntil, (DateTimeOffset?)null), ct);
+        using var writing = await _writeGate.EnterAsync(ct);
+        await _ledger.FinishAsync(db, [new FinishedUpdate(updateId, UpdateFate.Done)], _clock.GetUtcNow(), ct);
     }
 
     /// <summary>Best effort: lets the retry worker take the row at once instead of after the lease.</summary>
@@ -246,9 +306,9 @@ public sealed partial class TelegramInbox(
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-            using var writing = await writeGate.EnterAsync(CancellationToken.None);
+            using var writing = await _writeGate.EnterAsync(CancellationToken.None);
             await db.Inbox.Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, (DateTimeOffset?)null));
         }
@@ -266,4 +326,7 @@ public sealed partial class TelegramInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lease of update {UpdateId} ({ErrorType}); it is retried after the lease")]
     private partial void LogReleaseFailed(long updateId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of waiting updates failed ({ErrorType}); the next pass tries again")]
+    private partial void LogHeartbeatFailed(string errorType);
 }

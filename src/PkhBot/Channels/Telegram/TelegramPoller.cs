@@ -8,7 +8,7 @@ namespace PkhBot.Channels.Telegram;
 /// <summary>
 /// Our own getUpdates loop, not Telegram.Bot's ReceiveAsync: that one confirms an update before its handler runs and
 /// skips it when the handler throws. Here each batch is stored in the inbox first, and the offset that confirms it
-/// to Telegram is only sent after that. Different users' updates are processed side by side, each user's in order.
+/// to Telegram is only sent after that. Different users' updates are processed side by side, each user's in order (TelegramInbox's lanes).
 /// Errors back off instead of hammering.
 /// </summary>
 public sealed partial class TelegramPoller(
@@ -21,6 +21,9 @@ public sealed partial class TelegramPoller(
 {
     internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>Updates waiting in lanes above which no more are fetched (they stay with Telegram until there is room).</summary>
+    internal const int MaxQueued = 2_000;
+    private static readonly TimeSpan BacklogPause = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,8 +51,11 @@ public sealed partial class TelegramPoller(
                 // this line loses nothing, the retry worker finishes what was stored.
                 var held = await inbox.StoreAsync(updates, stoppingToken);
                 offset = updates.Max(u => u.Id) + 1;
-                // Updates in hand finish even when stopping; those not started are handed back to the retry worker.
-                await inbox.ProcessAsync(held, o.MaxConcurrentUpdates, stoppingToken);
+                // Into the users' lanes, not waited for: one user's slow questions must not hold back the next poll
+                // (and another user's report in it). Only a deep backlog holds the poller back.
+                _ = inbox.ProcessAsync(held, stoppingToken);
+                // Real time: a pause for the lanes to catch up, not business time.
+                while (inbox.Queued > MaxQueued) await Task.Delay(BacklogPause, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,6 +73,8 @@ public sealed partial class TelegramPoller(
                 catch (OperationCanceledException) { break; }
             }
         }
+        // Updates in hand finish; those not started are handed back to the retry worker.
+        await inbox.DrainAsync();
         LogStopped();
     }
 

@@ -25,6 +25,8 @@ public static class TelegramSetup
         var settings = section.Get<TelegramOptions>() ?? new TelegramOptions();
         builder.Services.AddSingleton<TelegramMetrics>();
         builder.Services.AddSingleton<TelegramBotInfo>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<Conversation.IPrivateChatLink>(sp => sp.GetRequiredService<TelegramBotInfo>()));
+        builder.Services.AddSingleton<TelegramInboxLedger>();
         if (!settings.HasToken) return builder;
         UseGeneratedJsonMetadata();
 

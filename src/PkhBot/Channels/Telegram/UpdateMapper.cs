@@ -53,6 +53,22 @@ public static class UpdateMapper
         }
     }
 
+    /// <summary>
+    /// Masks every NIK in what a person typed (text, caption; the pressed message's text too), in place, before the update
+    /// is stored or mapped: past this point no NIK exists anywhere (database, logs, an LLM, a forwarded question).
+    /// </summary>
+    public static void MaskNiks(Update update)
+    {
+        if (update.Message is { } m) MaskNiks(m);
+        if (update.CallbackQuery?.Message is { } pressed) MaskNiks(pressed);
+    }
+
+    private static void MaskNiks(Message m)
+    {
+        if (m.Text is { } text) m.Text = Privacy.Mask.Niks(text);
+        if (m.Caption is { } caption) m.Caption = Privacy.Mask.Niks(caption);
+    }
+
     private static readonly HashSet<string> UpdateFields = ["update_id", "message", "callback_query"];
     private static readonly HashSet<string> MessageFields = ["message_id", "from", "chat", "date", "text", "caption", "contact", "location", "photo"];
 
