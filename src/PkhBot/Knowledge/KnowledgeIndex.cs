@@ -49,10 +49,23 @@ public sealed class KnowledgeIndex : IDisposable
     public KnowledgeContent Content { get; }
     public QueryNormalizer Normalizer { get; }
 
+    /// <summary>Whether a passage answers the question asked (kind and subject).</summary>
+    public AnswerFit Fit { get; }
+
+    /// <summary>The benefit calculator over benefits.tsv, and the reader of komponen counts; null without the file.</summary>
+    public BenefitCalculator? Calculator { get; }
+    public FamilyParser? Families { get; }
+
     public KnowledgeIndex(KnowledgeContent content)
     {
         Content = content;
         Normalizer = new QueryNormalizer(content);
+        Fit = new AnswerFit(content.Subjects);
+        if (content.Benefits is { } benefits)
+        {
+            Calculator = new BenefitCalculator(benefits);
+            Families = new FamilyParser(benefits);
+        }
         var bm25 = new FieldSimilarity();
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { Similarity = bm25, OpenMode = OpenMode.CREATE }))
         {
