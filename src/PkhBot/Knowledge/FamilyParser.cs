@@ -98,6 +98,27 @@ public sealed class FamilyParser
         return family;
     }
 
+    /// <summary>
+    /// "anak saya 5", "anakku ana papat", "5 anak": children counted without a school level or age, when the question
+    /// names no komponen at all. Null otherwise.
+    /// </summary>
+    public int? UnleveledChildren(IReadOnlyList<string> words)
+    {
+        if (Find(words).Count > 0) return null;
+        var claimed = new HashSet<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!ChildWords.Contains(words[i]) || words[i].StartsWith("cucu", StringComparison.Ordinal)) continue;
+            if (i > 0 && IsCount(words, i - 1) is { } before) return before;
+            for (var j = i + 1; j < words.Count && j <= i + 3; j++)
+            {
+                if (IsCount(words, j) is { } after && claimed.Add(j)) return after;
+                if (words[j] is not ("saya" or "ada" or "ana" or "kula" or "kami" or "aku")) break;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia").</summary>
     private List<Mention> Find(IReadOnlyList<string> words)
     {

@@ -55,10 +55,12 @@ public sealed partial class KnowledgeService(
     {
         if (string.IsNullOrWhiteSpace(question)) return (Answer.OutOfScope(), false);
         var terms = index.QueryTerms(question);
-        if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
         var words = index.Normalizer.Words(question).ToList();
+        // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
+        if (AsksOwnBenefit(words)) return (BenefitHint(), false);
+        if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
-        if (Calculate(words) is { } sum) return (sum, false);
+        if ((Calculate(words) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
         var hits = new KnowledgePlugin(index).Search(question, 5);
@@ -116,6 +118,38 @@ public sealed partial class KnowledgeService(
     }
 
     private const double CalculatorScore = 100;
+
+    /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
+    private bool AsksOwnBenefit(IReadOnlyList<string> words)
+        => index.Calculator is not null && words.Count > 0 && words.Contains("berapa")
+           && words.Any(OwnWords.Contains) && words.Any(ReceiveWords.Contains) && words.All(w => OwnBenefitWords.Contains(w));
+
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "kami", "keluarga", "keluargaku", "kita"];
+    private static readonly HashSet<string> ReceiveWords = ["dapat", "dapet", "oleh", "entuk", "terima", "nerima", "menerima", "cair", "diterima", "didapat"];
+    private static readonly HashSet<string> OwnBenefitWords =
+        [.. OwnWords, .. ReceiveWords, "berapa", "yang", "sing", "bisa", "bu", "pak", "ya", "sih", "to", "nanti", "kira", "kirakira", "bantuan", "pkh",
+         "total", "totalnya", "sekali", "per", "tahap", "setahun", "tahun", "ini", "itu", "sebenarnya", "kalau", "kalo", "jadi", "nya", "uang", "duit"];
+
+    /// <summary>What the family gets depends on its komponen: the amounts per komponen and how to ask for the sum.</summary>
+    private Answer BenefitHint()
+    {
+        var table = index.Calculator!.Table;
+        var amounts = string.Join("; ", table.Komponen.Select(k => $"{k.Name} {KnowledgeTexts.Rupiah(k.PerTahap)}"));
+        return new Answer(KnowledgeTexts.BenefitHint(amounts), KnowledgeTexts.BenefitSourceLine(table.Komponen[0].Source), true,
+            [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
+    }
+
+    /// <summary>"anak saya 5, semua sekolah, apa semua dapat?": more children than any cap; the caps are the answer.</summary>
+    private Answer? ChildrenCaps(IReadOnlyList<string> words)
+    {
+        if (index.Calculator is not { } calculator || index.Families?.UnleveledChildren(words) is not { } n) return null;
+        var table = calculator.Table;
+        var cap = Math.Min(table.Rule("maks_anak").Value, table.Rule("maks_komponen").Value);
+        if (n <= cap) return null;
+        var body = KnowledgeTexts.ChildrenCaps(n, table.Rule("maks_komponen").Text, table.Rule("maks_aud").Text, table.Rule("maks_anak").Text);
+        return new Answer(body, KnowledgeTexts.BenefitSourceLine(table.Rule("maks_komponen").Source), true,
+            [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
+    }
 
     private static readonly HashSet<string> MoneyWords =
         ["total", "totalnya", "totale", "nominal", "nominalnya", "duit", "uang", "rupiah", "hitung", "hitungan", "itung", "itungan", "hitungkan"];

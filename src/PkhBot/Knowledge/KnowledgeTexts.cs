@@ -62,6 +62,14 @@ public static class KnowledgeTexts
     public static string BenefitAlternative(string reading, long perTahap, long perTahun)
         => $"Bila {reading.TrimEnd('.')}: {Rupiah(perTahap)} per tahap ({Rupiah(perTahun)} per tahun).";
 
+    public static string BenefitHint(string amounts)
+        => "Besarnya tergantung komponen keluarga Anda. Per tahap (3 bulan): " + amounts + ". Tulis komponen keluarga Anda, " +
+           "misalnya \"berapa untuk 2 anak SD dan 1 balita?\", nanti saya hitungkan. Jumlah akhir ditetapkan Kemensos; tanyakan pendamping.";
+
+    public static string ChildrenCaps(int children, string perFamily, string earlyChildhood, string children3)
+        => $"Tidak semua dari {children} anak dihitung. {perFamily} {earlyChildhood} {children3} Anak yang sudah lulus SMA atau kuliah " +
+           "tidak dihitung. Tulis jenjang tiap anak (misalnya \"2 SD, 1 SMP\") untuk perkiraan jumlahnya, atau tanyakan pendamping.";
+
     public const string BenefitHedge = "Perkiraan; jumlah akhir ditetapkan Kemensos, tanyakan pendamping.";
 
     public const string BenefitSourceTitle = "Besaran komponen PKH";

@@ -123,6 +123,29 @@ public sealed class BenefitCalculatorTests
         Assert.DoesNotContain("hitungan bot", a.SourceLine);
     }
 
+    [Theory]
+    [InlineData("berapa yang saya dapat?")]
+    [InlineData("aku oleh piro to bu")]
+    public void How_much_do_I_get_without_komponen_gets_the_amounts_and_how_to_ask_for_the_sum(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered);
+        Assert.Contains("tergantung komponen keluarga", a.Body);
+        Assert.Contains("anak SD Rp225.000", a.Body);
+        Assert.Contains("2 anak SD dan 1 balita", a.Body);
+    }
+
+    [Fact]
+    public void More_children_than_any_cap_without_their_levels_get_the_caps_not_a_yes()
+    {
+        var a = Service.Value.AnswerOffline("anak saya 5, semua sekolah, apa semua dapat?");
+        Assert.True(a.Answered);
+        Assert.StartsWith("Tidak semua dari 5 anak dihitung.", a.Body);
+        Assert.Contains("paling banyak 4 komponen", a.Body);
+        Assert.Contains("belum pasti", a.Body);
+        Assert.False(Service.Value.AnswerOffline("saya dapat gaji berapa dari kantor").Answered);
+    }
+
     [Fact]
     public void A_household_s_recorded_counts_give_the_same_estimate()
     {
