@@ -37,7 +37,7 @@ public sealed class FamilyParser
          "cucu", "cucuku", "murid", "siswa", "masih", "lagi", "sing", "usia", "berat", "sekolah", "di", "sebagai", "jadi"];
 
     /// <summary>Words that join two different people; a link word without one joins two komponen of one person.</summary>
-    private static readonly HashSet<string> Conjunctions = ["dan", "sama", "plus", "tambah", "terus", "lalu", "serta", "dengan", "ambek", "karo", "kalih", "trus"];
+    private static readonly HashSet<string> Conjunctions = ["dan", "sama", "plus", "tambah", "terus", "lalu", "serta", "dengan", "ambek", "karo", "kalih", "trus", "lan", "ditambah"];
 
     private static readonly HashSet<string> Links = ["juga", "sekaligus", "merangkap", "uga", "ugo", "tur", "yang", "sing", "tapi"];
 
@@ -70,6 +70,7 @@ public sealed class FamilyParser
             mention.Count = CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
             if (mention.Count is not null) family.Explicit = true;
         }
+        TotalBeforeList(words, mentions);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
@@ -117,6 +118,23 @@ public sealed class FamilyParser
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "3 anak: balita, SD, SMP": a count before "anak" that opens a list of as many komponen without counts is the
+    /// number of children in the list, one each, not three balita.
+    /// </summary>
+    private static void TotalBeforeList(IReadOnlyList<string> words, List<Mention> mentions)
+    {
+        for (var m = 0; m + 1 < mentions.Count; m++)
+        {
+            if (mentions[m].Count is not { } n || n < 2 || m + n > mentions.Count) continue;
+            var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(3).Select(i => words[i]).ToList();
+            if (!between.Any(w => ChildWords.Contains(w))) continue;
+            var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
+            if (rest.All(r => r.Count is null) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
+                mentions[m].Count = 1;
+        }
     }
 
     /// <summary>Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia").</summary>

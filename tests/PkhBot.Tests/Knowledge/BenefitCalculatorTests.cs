@@ -23,6 +23,7 @@ public sealed class BenefitCalculatorTests
     [InlineData("mbah umur 80 karo balita 1 lan anak SMP 1 entuk piro", 1_725_000)]
     [InlineData("bumil ditambah balita siji berapa", 1_500_000)]
     [InlineData("bayi umur 8 bulan sama anak umur 10 tahun dapat berapa", 975_000)]
+    [InlineData("3 anak: balita, SD, SMP, totalnya berapa", 1_350_000)]
     public void Counts_in_digits_or_words_Indonesian_or_Javanese_give_the_total(string question, long perTahap)
     {
         var e = Estimate(question);

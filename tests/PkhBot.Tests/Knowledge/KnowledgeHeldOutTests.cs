@@ -69,9 +69,12 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
         Assert.True(sumsRight >= MinSumsRight, $"sums right {sumsRight} < {MinSumsRight}");
     }
 
-    // Set from the figures reached (minus a margin), never from reading the misses.
-    private const double MinRight = 0, MaxWrong = 1, MinOutOfScope = 0;
-    private const int MinSumsRight = 0;
+    // Regression guards set from the figures reached after issue 18 (right 88/106 = 83.0%, answered wrongly 25/142 =
+    // 17.6%, out of scope 20/20, sums 18/22) minus a margin, never from reading the misses. Before the changes
+    // (484804e): 70/106 = 66.0%, 41/142 = 28.9%, 20/20, 2/22. The issue's targets (>= 95% right, <= 1% answered
+    // wrongly, >= 95% out of scope abstained, every sum right) are NOT reached: only the out-of-scope one is.
+    private const double MinRight = 0.80, MaxWrong = 0.20, MinOutOfScope = 0.95;
+    private const int MinSumsRight = 17;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
     private static bool ContainsAmount(string text, string amount)
