@@ -125,9 +125,12 @@ public sealed class KnowledgeIndex : IDisposable
     /// Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.
     /// In question order, the user's own words first (<see cref="NotCovered"/> reads which stand side by side).
     /// </summary>
-    public IReadOnlyList<QueryTerm> QueryTerms(string question)
+    public IReadOnlyList<QueryTerm> QueryTerms(string question) => QueryTerms(Normalizer.ExpandParts(question));
+
+    /// <summary>As <see cref="QueryTerms(string)"/>, from the question's normalised parts.</summary>
+    public IReadOnlyList<QueryTerm> QueryTerms((string Original, string Expansion) parts)
     {
-        var (original, expansion) = Normalizer.ExpandParts(question);
+        var (original, expansion) = parts;
         var order = new List<string>();
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var t in Analyze(original))

@@ -54,8 +54,10 @@ public sealed partial class KnowledgeService(
     private (Answer Answer, bool AskLlm) Offline(string question)
     {
         if (string.IsNullOrWhiteSpace(question)) return (Answer.OutOfScope(), false);
-        var terms = index.QueryTerms(question);
+        // Normalised once: the words (slang, typos), then their expansion and the search terms.
         var words = index.Normalizer.Words(question).ToList();
+        var parts = index.Normalizer.ExpandParts(words);
+        var terms = index.QueryTerms(parts);
         // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
         if (AsksOwnBenefit(words)) return (BenefitHint(), false);
         if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
@@ -64,7 +66,7 @@ public sealed partial class KnowledgeService(
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
         var hits = new KnowledgePlugin(index).Search(question, 5);
-        if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
+        if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
         var o = options.Value;
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
         if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(terms))
@@ -73,12 +75,14 @@ public sealed partial class KnowledgeService(
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
         var kind = AnswerFit.KindOf(words);
         // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
-        var subjectWords = words.Concat(index.Normalizer.ExpandParts(question).Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
             if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
+            // Nothing further down can go first any more: stop cutting passages (the answer time).
+            if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
             if (!AnswerFit.FitsKind(kind, body)) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
@@ -165,8 +169,8 @@ public sealed partial class KnowledgeService(
     /// "piro", "duit", "nominal" (mapped to "besaran"), or "berapa" not followed by a counted thing
     /// ("berapa kali", "berapa orang", "berapa balita") asks for money (see <see cref="QueryNormalizer.AsksForAmount"/>).
     /// </summary>
-    private bool AsksForAmount(string question, IReadOnlyList<QueryTerm> terms)
-        => terms.Any(t => t.Weight >= 1f && t.Text == AmountStem) || QueryNormalizer.AsksForAmount(index.Normalizer.Words(question).ToList());
+    private static bool AsksForAmount(IReadOnlyList<string> words, IReadOnlyList<QueryTerm> terms)
+        => terms.Any(t => t.Weight >= 1f && t.Text == AmountStem) || QueryNormalizer.AsksForAmount(words);
 
     /// <summary>Among close hits, one that states a rupiah amount goes first.</summary>
     private static IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits)
