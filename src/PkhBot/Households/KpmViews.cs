@@ -56,7 +56,18 @@ public sealed class KpmViews(IOptions<ReportingOptions> options)
         var referrals = await Referrals.ReferralCard.TextAsync(ctx.Db, h.Id, ct);
         if (h.Status == HouseholdStatus.GraduasiMandiri && await GraduationFigures.HasStatementAsync(ctx.Db, h.Id, ct) is bool signed)
             referrals = HouseholdTexts.Statement(signed) + referrals;
-        return new Reply(HouseholdTexts.Card(h, pendamping, reports, followUps) + referrals) { Keyboard = Keyboard.Of(buttons) };
+        return new Reply(WithEstimate(ctx, h, HouseholdTexts.Card(h, pendamping, reports, followUps)) + referrals) { Keyboard = Keyboard.Of(buttons) };
+    }
+
+    /// <summary>The household's benefit estimate from its komponen counts, by the knowledge base's calculator, under the komponen line.</summary>
+    private static string WithEstimate(ConversationContext ctx, Household h, string card)
+    {
+        if (ctx.Services.GetService<Knowledge.KnowledgeService>()?.Index.Calculator is not { } calculator) return card;
+        var family = Knowledge.Family.FromCounts(h.IbuHamil, h.AnakUsiaDini, h.Sd, h.Smp, h.Sma, h.DisabilitasBerat, h.Lansia);
+        var line = Html.Escape(Knowledge.KnowledgeTexts.BenefitCardLine(calculator.Estimate(family, ctx.Now.Year)));
+        var komponen = card.IndexOf("Komponen: ", StringComparison.Ordinal);
+        var at = komponen < 0 ? -1 : card.IndexOf('\n', komponen);
+        return at < 0 ? card + "\n" + line : card.Insert(at + 1, line + "\n");
     }
 
     public async Task<Reply> DesaMenuAsync(ConversationContext ctx, CancellationToken ct)

@@ -11,4 +11,7 @@ public sealed record Answer(string Body, string? SourceLine, bool Answered, IRea
     public string Text => SourceLine is null ? Body : Body + "\n" + SourceLine;
 
     public static Answer DontKnow(double score) => new(KnowledgeTexts.DontKnow, null, false, [], score);
+
+    /// <summary>Not about PKH: says what the bot can answer. Score 0, so no hand-off to a person is offered.</summary>
+    public static Answer OutOfScope() => new(KnowledgeTexts.OutOfScope, null, false, [], 0);
 }

@@ -29,6 +29,12 @@ public sealed class KnowledgeContent
     /// <summary>PKH topics the fact sheet has nothing on (a pendamping's pay, recruitment): phrases, all words present.</summary>
     public IReadOnlyList<string> NotCovered { get; init; } = [];
 
+    /// <summary>benefits.tsv (optional): amounts and rules for the benefit calculator; null without the file.</summary>
+    public BenefitTable? Benefits { get; init; }
+
+    /// <summary>subjects.txt (optional): groups of subjects easy to confuse (see <see cref="AnswerFit"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<Subject>> Subjects { get; init; } = [];
+
     public KnowledgeDocument Document(string id) => Documents.First(d => d.Id == id);
 
     /// <summary>The default root: prompts/knowledge beside the executable (copied there by the build).</summary>
@@ -38,9 +44,11 @@ public sealed class KnowledgeContent
     {
         if (!Directory.Exists(root))
             throw new DirectoryNotFoundException($"Folder pengetahuan tidak ditemukan: {root}. Atur Knowledge:Path ke folder prompts/knowledge.");
+        var names = File.Exists(Path.Combine(root, SourcesFile)) ? ParseSourceNames(File.ReadAllLines(Path.Combine(root, SourcesFile))) : null;
         var docs = Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md")
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => ParseDocument(File.ReadAllText(f), Path.GetFileNameWithoutExtension(f)))
+            .Select(d => names is null ? d : WithSourceNames(d, names))
             .ToList();
         var faq = ParseFaq(File.ReadAllText(Path.Combine(root, "faq.md")));
         foreach (var e in faq)
@@ -59,6 +67,27 @@ public sealed class KnowledgeContent
             Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
             OtherPrograms = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [],
             NotCovered = File.Exists(Path.Combine(root, "not-covered.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "not-covered.txt"))) : [],
+            Subjects = File.Exists(Path.Combine(root, "subjects.txt")) ? AnswerFit.Parse(File.ReadAllLines(Path.Combine(root, "subjects.txt"))) : [],
+            Benefits = File.Exists(Path.Combine(root, BenefitTable.FileName)) ? BenefitTable.Parse(File.ReadAllLines(Path.Combine(root, BenefitTable.FileName))) : null,
+        };
+    }
+
+    private const string SourcesFile = "sources.tsv";
+
+    /// <summary>sources.tsv: "S1 TAB Kemensos via Tribunnews, 2022". The fact sheet's codes mean nothing to a mother.</summary>
+    internal static Dictionary<string, string> ParseSourceNames(IEnumerable<string> lines)
+        => ReadList(lines).Select(l => l.Split('\t', 2, StringSplitOptions.TrimEntries)).Where(p => p.Length == 2 && p[1].Length > 0)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The document's and its sections' source codes replaced by the names people know ("; " between), unknown codes left out.</summary>
+    internal static KnowledgeDocument WithSourceNames(KnowledgeDocument doc, IReadOnlyDictionary<string, string> names)
+    {
+        string Resolve(string ids) => string.Join("; ", ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => names.GetValueOrDefault(id)).OfType<string>().Distinct());
+        return doc with
+        {
+            Sources = Resolve(doc.Sources),
+            Sections = doc.Sections.Select(s => s.Sources is null ? s : s with { Sources = Resolve(s.Sources) }).ToList(),
         };
     }
 

@@ -49,10 +49,23 @@ public sealed class KnowledgeIndex : IDisposable
     public KnowledgeContent Content { get; }
     public QueryNormalizer Normalizer { get; }
 
+    /// <summary>Whether a passage answers the question asked (kind and subject).</summary>
+    public AnswerFit Fit { get; }
+
+    /// <summary>The benefit calculator over benefits.tsv, and the reader of komponen counts; null without the file.</summary>
+    public BenefitCalculator? Calculator { get; }
+    public FamilyParser? Families { get; }
+
     public KnowledgeIndex(KnowledgeContent content)
     {
         Content = content;
         Normalizer = new QueryNormalizer(content);
+        Fit = new AnswerFit(content.Subjects);
+        if (content.Benefits is { } benefits)
+        {
+            Calculator = new BenefitCalculator(benefits);
+            Families = new FamilyParser(benefits);
+        }
         var bm25 = new FieldSimilarity();
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { Similarity = bm25, OpenMode = OpenMode.CREATE }))
         {
@@ -112,9 +125,12 @@ public sealed class KnowledgeIndex : IDisposable
     /// Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.
     /// In question order, the user's own words first (<see cref="NotCovered"/> reads which stand side by side).
     /// </summary>
-    public IReadOnlyList<QueryTerm> QueryTerms(string question)
+    public IReadOnlyList<QueryTerm> QueryTerms(string question) => QueryTerms(Normalizer.ExpandParts(question));
+
+    /// <summary>As <see cref="QueryTerms(string)"/>, from the question's normalised parts.</summary>
+    public IReadOnlyList<QueryTerm> QueryTerms((string Original, string Expansion) parts)
     {
-        var (original, expansion) = Normalizer.ExpandParts(question);
+        var (original, expansion) = parts;
         var order = new List<string>();
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var t in Analyze(original))

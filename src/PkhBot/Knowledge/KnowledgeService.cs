@@ -15,7 +15,8 @@ public sealed partial class KnowledgeService(
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeService>? log = null,
     LlmAnswerer? llm = null,
-    Ai.AiCalls? calls = null)
+    Ai.AiCalls? calls = null,
+    TimeProvider? clock = null)
 {
     private readonly ILogger _log = log ?? NullLogger<KnowledgeService>.Instance;
 
@@ -57,29 +58,124 @@ public sealed partial class KnowledgeService(
 
     private (Answer Answer, bool AskLlm) Offline(string question)
     {
-        if (string.IsNullOrWhiteSpace(question)) return (Answer.DontKnow(0), false);
-        var terms = index.QueryTerms(question);
-        if (!index.IsAboutPkh(terms)) return (Answer.DontKnow(0), false);
+        if (string.IsNullOrWhiteSpace(question)) return (Answer.OutOfScope(), false);
+        // Normalised once: the words (slang, typos), then their expansion and the search terms.
+        var words = index.Normalizer.Words(question).ToList();
+        var parts = index.Normalizer.ExpandParts(words);
+        var terms = index.QueryTerms(parts);
+        // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
+        if (AsksOwnBenefit(words)) return (BenefitHint(), false);
+        if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
+        // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
+        if ((Calculate(words) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
         var hits = new KnowledgePlugin(index).Search(question, 5);
-        if (AsksForAmount(question, terms)) hits = PreferAmounts(hits);
+        if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
+        var o = options.Value;
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
-        if (hits.Count == 0 || hits[0].Score < options.Value.MinScore || hits[0].Coverage < options.Value.MinCoverage || index.MostlyUnknown(terms))
+        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(terms))
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
-        var top = hits[0];
-        var body = top.IsFaq ? top.Text : BestPassage(top.Text, terms, options.Value.MaxAnswerChars);
-        return (new Answer(body, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
+        // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
+        var kind = AnswerFit.KindOf(words);
+        // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
+        var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
+        var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
+        foreach (var hit in hits)
+        {
+            if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
+            // Nothing further down can go first any more: stop cutting passages (the answer time).
+            if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
+            var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
+            if (!AnswerFit.FitsKind(kind, body)) continue;
+            // An FAQ pair is about what its questions ask; a passage, with its section heading.
+            var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
+            if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));
+        }
+        if (candidates.Count == 0) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
+        // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none.
+        var chosen = candidates.FirstOrDefault(c => c.Subject == AnswerFit.SubjectFit.Named && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare);
+        var (top, text, _) = chosen.Hit is null ? candidates[0] : chosen;
+        return (new Answer(text, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    /// <summary>A passage further down may answer when the best does not fit, but not one far below it.</summary>
+    private const double NextHitShare = 0.5;
+
+    /// <summary>How far below the best fitting passage one that names the asked subject may be and still go first.</summary>
+    private const double NamedSubjectShare = 0.75;
+
+    /// <summary>
+    /// A question for money ("berapa", "totalnya", "per tahap") that names the family's komponen with a count, an age
+    /// or two people at least: the calculator's estimate with its arithmetic. Otherwise null (a rule question).
+    /// </summary>
+    private Answer? Calculate(IReadOnlyList<string> words)
+    {
+        if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
+        var money = QueryNormalizer.AsksForAmount(words) || words.Any(MoneyWords.Contains);
+        var family = families.Parse(words);
+        // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
+        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
+        // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa".
+        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))) return null;
+        var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
+        return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
+            [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
+    }
+
+    private const double CalculatorScore = 100;
+
+    /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
+    private bool AsksOwnBenefit(IReadOnlyList<string> words)
+        => index.Calculator is not null && words.Count > 0 && words.Contains("berapa")
+           && words.Any(OwnWords.Contains) && words.Any(ReceiveWords.Contains) && words.All(w => OwnBenefitWords.Contains(w));
+
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "kami", "keluarga", "keluargaku", "kita"];
+    private static readonly HashSet<string> ReceiveWords = ["dapat", "dapet", "oleh", "entuk", "terima", "nerima", "menerima", "cair", "diterima", "didapat"];
+    private static readonly HashSet<string> OwnBenefitWords =
+        [.. OwnWords, .. ReceiveWords, "berapa", "yang", "sing", "bisa", "bu", "pak", "ya", "sih", "to", "nanti", "kira", "kirakira", "bantuan", "pkh",
+         "total", "totalnya", "sekali", "per", "tahap", "setahun", "tahun", "ini", "itu", "sebenarnya", "kalau", "kalo", "jadi", "nya", "uang", "duit"];
+
+    /// <summary>What the family gets depends on its komponen: the amounts per komponen and how to ask for the sum.</summary>
+    private Answer BenefitHint()
+    {
+        var table = index.Calculator!.Table;
+        var amounts = string.Join("; ", table.Komponen.Select(k => $"{k.Name} {KnowledgeTexts.Rupiah(k.PerTahap)}"));
+        return new Answer(KnowledgeTexts.BenefitHint(amounts), KnowledgeTexts.BenefitSourceLine(table.Komponen[0].Source), true,
+            [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
+    }
+
+    /// <summary>"anak saya 5, semua sekolah, apa semua dapat?": more children than any cap; the caps are the answer.</summary>
+    private Answer? ChildrenCaps(IReadOnlyList<string> words)
+    {
+        if (index.Calculator is not { } calculator || index.Families?.UnleveledChildren(words) is not { } n) return null;
+        var table = calculator.Table;
+        var cap = Math.Min(table.Rule("maks_anak").Value, table.Rule("maks_komponen").Value);
+        if (n <= cap) return null;
+        var body = KnowledgeTexts.ChildrenCaps(n, table.Rule("maks_komponen").Text, table.Rule("maks_aud").Text, table.Rule("maks_anak").Text);
+        return new Answer(body, KnowledgeTexts.BenefitSourceLine(table.Rule("maks_komponen").Source), true,
+            [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
+    }
+
+    private static readonly HashSet<string> MoneyWords =
+        ["total", "totalnya", "totale", "nominal", "nominalnya", "duit", "uang", "rupiah", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
+
+    private static readonly HashSet<string> TotalWords = ["total", "totalnya", "totale", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
+
+    private static readonly HashSet<string> PeriodWords = ["tahap", "setahun", "sekali", "cair", "tahun", "bulan"];
+
+    private static readonly HashSet<string> OtherQuestionWords =
+        ["kapan", "bagaimana", "apa", "apakah", "kenapa", "boleh", "bisa", "kali", "syarat", "wajib", "dihitung"];
 
     /// <summary>
     /// "piro", "duit", "nominal" (mapped to "besaran"), or "berapa" not followed by a counted thing
     /// ("berapa kali", "berapa orang", "berapa balita") asks for money (see <see cref="QueryNormalizer.AsksForAmount"/>).
     /// </summary>
-    private bool AsksForAmount(string question, IReadOnlyList<QueryTerm> terms)
-        => terms.Any(t => t.Weight >= 1f && t.Text == AmountStem) || QueryNormalizer.AsksForAmount(index.Normalizer.Words(question).ToList());
+    private static bool AsksForAmount(IReadOnlyList<string> words, IReadOnlyList<QueryTerm> terms)
+        => terms.Any(t => t.Weight >= 1f && t.Text == AmountStem) || QueryNormalizer.AsksForAmount(words);
 
     /// <summary>Among close hits, one that states a rupiah amount goes first.</summary>
     private static IReadOnlyList<KnowledgeHit> PreferAmounts(IReadOnlyList<KnowledgeHit> hits)
@@ -88,8 +184,8 @@ public sealed partial class KnowledgeService(
     private const float AmountBonus = 1.25f;
     private const string AmountStem = "besar";   // IndonesianAnalyzer("besaran")
 
-    /// <summary>The line (or sentence) with most query terms, and what follows it while it fits.</summary>
-    private string BestPassage(string text, IReadOnlyList<QueryTerm> terms, int max)
+    /// <summary>The line (or sentence) with most query terms (a line of the asked kind preferred), and what follows it while it fits.</summary>
+    private string BestPassage(string text, IReadOnlyList<QueryTerm> terms, int max, AnswerKind kind)
     {
         var units = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .SelectMany(l => l.Length <= max ? [l] : l.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.EndsWith('.') ? s : s + "."))
@@ -99,7 +195,8 @@ public sealed partial class KnowledgeService(
         for (var i = 0; i < units.Count; i++)
         {
             var stems = index.Analyze(units[i]).ToHashSet();
-            var s = terms.Count(t => stems.Contains(t.Text));
+            // A line of the asked kind (an age, a date...) counts like one more matching word.
+            var s = terms.Count(t => stems.Contains(t.Text)) + (kind != AnswerKind.Any && AnswerFit.FitsKind(kind, units[i]) ? 1 : 0);
             if (s > bestScore) { best = i; bestScore = s; }
         }
         var picked = new List<string> { Cut(units[best], max) };

@@ -5,8 +5,9 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// Grounded generation through Semantic Kernel: the Jawab prompt (prompts/llm/KnowledgePrompts/Jawab, SK prompt-directory
-/// format), the <see cref="KnowledgePlugin"/> as the only tool, temperature 0. The question goes out with NIK and phone
-/// masked and names, ID KPM and addresses as placeholders (<see cref="Ai.Placeholders"/>). Returns null when the answer cannot be trusted (empty, or the model
+/// format), the <see cref="KnowledgePlugin"/> search and the <see cref="BenefitPlugin"/> calculator as tools, temperature 0.
+/// The question goes out with NIK and phone masked and names, ID KPM and addresses as placeholders
+/// (<see cref="Ai.Placeholders"/>). Returns null when the answer cannot be trusted (empty, or the model
 /// never looked anything up) so that the caller uses the offline answer.
 /// </summary>
 public sealed class LlmAnswerer
@@ -33,6 +34,8 @@ public sealed class LlmAnswerer
         var kernel = _kernel.Clone();
         var plugin = new KnowledgePlugin(_index);
         kernel.Plugins.AddFromObject(plugin, KnowledgePlugin.PluginName);
+        // The second tool: the same benefit calculator as the offline answer and the /kpm card.
+        if (_index.Calculator is { } calculator) kernel.Plugins.AddFromObject(new BenefitPlugin(calculator), BenefitPlugin.PluginName);
         var settings = new OpenAIPromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),

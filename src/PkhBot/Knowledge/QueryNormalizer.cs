@@ -68,9 +68,12 @@ public sealed class QueryNormalizer
     /// of the rule's right side), and separately the further words the rules add (weighted lower in queries).
     /// A rule with an empty right side drops the word (local stopwords: "untuk", "kanggo", "sih").
     /// </summary>
-    public (string Original, string Expansion) ExpandParts(string text)
+    public (string Original, string Expansion) ExpandParts(string text) => ExpandParts(Words(text).ToList());
+
+    /// <summary>As <see cref="ExpandParts(string)"/>, from the words <see cref="Words"/> already gave (normalised once per question).</summary>
+    public (string Original, string Expansion) ExpandParts(IReadOnlyList<string> normalized)
     {
-        var tokens = Words(text).ToList();
+        var tokens = normalized.ToList();
         if (AsksForAmount(tokens)) tokens.Add(AmountWord);
         AgeAsComponent(tokens);
         var primary = new StringBuilder();

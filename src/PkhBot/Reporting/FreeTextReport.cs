@@ -31,7 +31,8 @@ public sealed class FreeTextReport(IReportExtractor extractor, ReportService rep
         var text = ctx.Message.Text;
         if (!ctx.Caller.IsPendamping || string.IsNullOrWhiteSpace(text) || ctx.Message.PhotoFileId is not null || ctx.Message.Location is not null) return false;
         var proposal = await extractor.ExtractAsync(ctx, text, ct);
-        if (proposal is null) return false;
+        // A report about someone not in their list is not a programme question (issue 18, point 5).
+        if (proposal is null) return await UnlistedHouseholdReport.TryReplyAsync(ctx, text, ct);
         if (proposal.IsNotInScope)
         {
             ctx.Reply(ReportingTexts.FreeTextNotInScope);

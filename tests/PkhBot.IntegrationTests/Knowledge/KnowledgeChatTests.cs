@@ -47,14 +47,20 @@ public sealed class KnowledgeChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_question_outside_PKH_gets_an_honest_I_do_not_know_with_the_official_channels()
+    public async Task A_question_outside_PKH_is_told_what_the_bot_answers_and_a_PKH_question_it_cannot_answer_gets_the_official_channels()
     {
         var kpm = await new ChatDriver(_app, 704).AsAsync(Role.Kpm);
         var r = await kpm.SendAsync("resep rendang padang yang enak");
-        Assert.Contains("belum tahu", r.Text);
-        Assert.Contains("171", r.Text);
-        Assert.Contains("cekbansos.kemensos.go.id", r.Text);
+        Assert.Contains("hanya bisa menjawab pertanyaan seputar PKH", r.Text);
+        Assert.Contains("jadwal pencairan", r.Text);
+        Assert.DoesNotContain("171", r.Text);
         Assert.DoesNotContain("Sumber:", r.Text);
+
+        var unknown = await kpm.SendAsync("kantor dinsos bojonegoro buka jam berapa hari sabtu?");
+        Assert.Contains("belum tahu", unknown.Text);
+        Assert.Contains("171", unknown.Text);
+        Assert.Contains("cekbansos.kemensos.go.id", unknown.Text);
+        Assert.Contains("pendamping", unknown.Text);
     }
 
     [Fact]

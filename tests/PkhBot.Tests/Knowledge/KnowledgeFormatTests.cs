@@ -25,6 +25,7 @@ public sealed class KnowledgeFormatTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(_root, "synonyms.txt"), "# komentar\ntruwelu, terwelu => kelinci\nbuat, kanggo =>\n");
         File.WriteAllText(Path.Combine(_root, "domain-terms.txt"), "kelinci\nwortel\n");
+        File.WriteAllText(Path.Combine(_root, "sources.tsv"), "# nama sumber\nS1\tKementan, 2025\nS2\tKementan, 2025\nS9\tTabloid Kelinci, 2024\n");
     }
 
     private void WriteFaq(string section) => File.WriteAllText(Path.Combine(_root, "faq.md"), $"""
@@ -35,7 +36,7 @@ public sealed class KnowledgeFormatTests : IDisposable
         """);
 
     [Fact]
-    public void A_content_folder_of_its_own_is_parsed_indexed_and_answered_with_section_sources()
+    public void A_content_folder_of_its_own_is_parsed_indexed_and_answered_with_the_names_of_its_sources()
     {
         WriteFaq("Besaran kelinci");
         // MinScore is calibrated on the real corpus; BM25 scores of a three-entry index are far smaller.
@@ -45,11 +46,11 @@ public sealed class KnowledgeFormatTests : IDisposable
 
         Assert.True(a.Answered);
         Assert.Equal("Rp123.000 per tahap.", a.Body);
-        Assert.Equal("Sumber: Dokumen uji › Besaran kelinci (S9; berlaku 2025)", a.SourceLine);
+        Assert.Equal("Sumber: Dokumen uji › Besaran kelinci (Tabloid Kelinci, 2024 · berlaku 2025)", a.SourceLine);
         Assert.Equal([new AnswerSource("Dokumen uji", "Besaran kelinci")], a.Sources);
         var passage = service.AnswerOffline("kapan wortel dibagikan");
         Assert.Contains("triwulan", passage.Body);
-        Assert.Equal("Sumber: Dokumen uji › Jadwal wortel (S1, S2; berlaku 2025)", passage.SourceLine);
+        Assert.Equal("Sumber: Dokumen uji › Jadwal wortel (Kementan, 2025 · berlaku 2025)", passage.SourceLine);
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public sealed class KnowledgeSearchTests
     [InlineData("???!!!")]
     [InlineData("3522011234567890")]
     [InlineData("AND OR NOT * ? : ( ) [ ] { } ~ ^ \" \\ /")]
-    public void Odd_input_gets_an_honest_I_do_not_know(string question)
+    public void Odd_input_is_not_about_PKH_and_gets_what_the_bot_can_answer(string question)
     {
         var a = Service.Value.AnswerOffline(question);
         Assert.False(a.Answered);
-        Assert.Equal(KnowledgeTexts.DontKnow, a.Text);
+        Assert.Equal(KnowledgeTexts.OutOfScope, a.Text);
         Assert.Equal(0, a.Score);
     }
 

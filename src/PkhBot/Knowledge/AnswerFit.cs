@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+
+namespace PkhBot.Knowledge;
+
+/// <summary>What a question asks for: an age, a count, an amount, steps, a date, or anything.</summary>
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date }
+
+/// <summary>One subject of subjects.txt and the words that name it.</summary>
+public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
+
+/// <summary>
+/// Does a passage answer the question that was asked? Two general checks, no per-sentence rule:
+/// its kind (an age for "umur berapa", a number for "berapa kali", an amount for "dapat berapa", steps for
+/// "bagaimana caranya", a month or date for "kapan") and its subject (subjects.txt: a question about anak
+/// usia dini is not answered from a passage that only speaks of lansia). The answerer tries the next passage
+/// when one does not fit, and abstains when none does.
+/// </summary>
+public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> groups)
+{
+    /// <summary>The kind of answer the question's words (as <see cref="QueryNormalizer.Words"/> gives them) ask for.</summary>
+    public static AnswerKind KindOf(IReadOnlyList<string> words)
+    {
+        bool Has(string w) => words.Contains(w);
+        bool Near(string a, string b, int d)
+        {
+            for (var i = 0; i < words.Count; i++)
+                if (words[i] == a)
+                    for (var j = Math.Max(0, i - d); j <= Math.Min(words.Count - 1, i + d); j++)
+                        if (words[j] == b) return true;
+            return false;
+        }
+        if (Near("berapa", "umur", 1) || Near("berapa", "usia", 1) || Near("minimal", "umur", 1) || Near("minimal", "usia", 1)
+            || Near("batas", "umur", 1) || Near("batas", "usia", 1))
+            return AnswerKind.Age;
+        if (Has("kapan") && !Near("kapan", "sampai", 1)) return AnswerKind.Date;
+        if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
+        // "nomor call center berapa", "kpm bojonegoro ada berapa": a number, not money.
+        if (Has("berapa") && (words.Any(NumberNouns.Contains) || CountedBefore(words))) return AnswerKind.Count;
+        if (QueryNormalizer.AsksForAmount(words) || words.Any(MoneyNouns.Contains)) return AnswerKind.Amount;
+        if (Has("berapa")) return AnswerKind.Count;
+        // "gimana" alone mostly asks what happens ("anak putus sekolah, pkh gimana"); steps need "cara"/"langkah".
+        if (Has("cara") || Has("caranya") || Has("carane") || Has("langkah") || Has("prosedur")) return AnswerKind.Steps;
+        return AnswerKind.Any;
+    }
+
+    /// <summary>"rincian nominal semua komponen": money asked without "berapa".</summary>
+    private static readonly HashSet<string> MoneyNouns = ["nominal", "nominalnya", "besaran", "besarannya", "rupiah"];
+
+    private static bool Follows(IReadOnlyList<string> words, string first, string second)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+            if (words[i] == first && words[i + 1] == second) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> NumberNouns = ["nomor", "no", "telepon", "telpon", "telp", "wa", "whatsapp", "call", "hotline", "kode"];
+
+    /// <summary>Things counted, not paid ("kpm", "komponen", "modul"): the noun just before "berapa" (small words skipped).</summary>
+    private static readonly HashSet<string> Counted =
+        ["kpm", "komponen", "modul", "sesi", "orang", "pendamping", "desa", "kecamatan", "kelurahan", "keluarga", "kelompok", "kali", "tahap", "penerima"];
+
+    private static readonly HashSet<string> Small = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro"];
+
+    private static bool CountedBefore(IReadOnlyList<string> words)
+    {
+        var at = words.ToList().IndexOf("berapa");
+        for (var i = at - 1; i >= 0 && i >= at - 4; i--)
+        {
+            if (Counted.Contains(words[i])) return true;
+            if (!Small.Contains(words[i])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>True when the passage can be an answer of that kind.</summary>
+    public static bool FitsKind(AnswerKind kind, string passage) => kind switch
+    {
+        AnswerKind.Age => AgePattern().IsMatch(passage),
+        // A list answers "ada berapa" by showing them.
+        AnswerKind.Count => NumberPattern().IsMatch(passage) || passage.Count(c => c is ',' or ';') >= 3,
+        AnswerKind.Amount => AmountPattern().IsMatch(passage),
+        AnswerKind.Date => DatePattern().IsMatch(passage),
+        AnswerKind.Steps => StepsPattern().IsMatch(passage),
+        _ => true,
+    };
+
+    /// <summary>
+    /// False when, in some group of subjects.txt, the question names subjects and the passage names none of them
+    /// but names another subject of that group.
+    /// </summary>
+    public bool FitsSubject(IReadOnlyList<string> questionWords, string passage) => SubjectOf(questionWords, passage) != SubjectFit.Other;
+
+    /// <summary>How the passage fits the question's subjects: names one of them, names none of any group, or only others.</summary>
+    public enum SubjectFit { Named, Silent, Other }
+
+    public SubjectFit SubjectOf(IReadOnlyList<string> questionWords, string passage)
+    {
+        var fit = SubjectFit.Silent;
+        if (groups.Count == 0) return fit;
+        var answerWords = QueryNormalizer.Tokens(passage).ToList();
+        foreach (var group in groups)
+        {
+            var asked = group.Where(s => Names(s, questionWords)).ToList();
+            if (asked.Count == 0) continue;
+            if (asked.Any(s => Names(s, answerWords))) { fit = SubjectFit.Named; continue; }
+            if (group.Except(asked).Any(s => Names(s, answerWords))) return SubjectFit.Other;
+        }
+        return fit;
+    }
+
+    private static bool Names(Subject s, IReadOnlyList<string> words)
+    {
+        foreach (var phrase in s.Phrases)
+            for (var i = 0; i + phrase.Length <= words.Count; i++)
+            {
+                var k = 0;
+                while (k < phrase.Length && words[i + k] == phrase[k]) k++;
+                if (k == phrase.Length) return true;
+            }
+        return false;
+    }
+
+    /// <summary>subjects.txt: "[group]" lines, then "subject: word, a phrase" lines.</summary>
+    public static IReadOnlyList<IReadOnlyList<Subject>> Parse(IEnumerable<string> lines)
+    {
+        var groups = new List<List<Subject>>();
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.StartsWith('[')) { groups.Add([]); continue; }
+            var colon = line.IndexOf(':');
+            if (colon <= 0 || groups.Count == 0) throw new InvalidDataException($"subjects.txt: '{line}' harus 'subjek: kata, kata' di bawah [kelompok].");
+            groups[^1].Add(new Subject(line[..colon].Trim(), line[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => QueryNormalizer.Tokens(p).ToArray()).Where(p => p.Length > 0).ToList()));
+        }
+        return groups.Where(g => g.Count > 1).ToList();
+    }
+
+    [GeneratedRegex(@"\d+\s*(-|–|sampai|s\.d\.)?\s*\d*\s*(tahun|th|bulan|bln)\b|\b(usia|umur)\b[^.\n]{0,20}\d", RegexOptions.IgnoreCase)]
+    private static partial Regex AgePattern();
+
+    [GeneratedRegex(@"\d|\b(satu|dua|tiga|empat|lima|enam|sekali|dua kali|tiap|setiap|maksimal|minimal|tidak ada batas)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"Rp\s?\d|\brupiah\b|\d\s*(juta|jt|ribu|rb)\b|\bgratis\b|\bbiaya\b|\d\s*%|\bpersen\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des|tanggal|bulan|tahun|triwulan|tahap|hari|minggu|sejak|setelah|sebelum|setiap|tiap|sekarang|belum pasti|sebulan|setahun|sekali|rutin|bulanan|mingguan)\b|\d{4}", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"\b(lewat|melalui|ke|datang|bawa|isi|buka|lapor|laporkan|daftar|hubungi|tanya|tanyakan|cek|ajukan|usul|usulkan|tanda ?tangan|menandatangani|ikuti|pilih|masukkan|minta|urus|kunjungi|sampaikan|menilai|mengusulkan|aplikasi|menu)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StepsPattern();
+}

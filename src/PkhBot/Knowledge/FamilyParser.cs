@@ -1,0 +1,257 @@
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// Reads the komponen counts in a question, in Indonesian and Javanese, digits or words: "2 anak SD",
+/// "anakku loro SMP", "balita 3", "nenek lansia sama cucu SD", "mbah umur 75", "hamil anak ketiga",
+/// "anak SMP yang juga disabilitas berat". The words that name a komponen come from benefits.tsv; what
+/// is here is the grammar of counting (number words, where a count stands), not programme vocabulary.
+/// Input: the question's words as <see cref="QueryNormalizer.Words"/> gives them (slang already standard).
+/// </summary>
+public sealed class FamilyParser
+{
+    private readonly List<(string[] Phrase, string Code)> _names;
+
+    public FamilyParser(BenefitTable table)
+        => _names = table.Komponen.SelectMany(k => k.Words.Select(w => (Phrase: w.Split(' ', StringSplitOptions.RemoveEmptyEntries), k.Code)))
+            .Where(p => p.Phrase.Length > 0).OrderByDescending(p => p.Phrase.Length).ToList();
+
+    private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    {
+        ["satu"] = 1, ["siji"] = 1, ["sitok"] = 1, ["setunggal"] = 1, ["seorang"] = 1, ["sebiji"] = 1,
+        ["dua"] = 2, ["loro"] = 2, ["kalih"] = 2, ["kembar"] = 2,
+        ["tiga"] = 3, ["telu"] = 3, ["tigo"] = 3,
+        ["empat"] = 4, ["papat"] = 4, ["sekawan"] = 4,
+        ["lima"] = 5, ["limo"] = 5, ["gangsal"] = 5,
+        ["enam"] = 6, ["enem"] = 6, ["nem"] = 6,
+        ["tujuh"] = 7, ["pitu"] = 7,
+    };
+
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["pertama"] = 1, ["kesatu"] = 1, ["kedua"] = 2, ["ketiga"] = 3, ["keempat"] = 4, ["kapat"] = 4, ["kelima"] = 5, ["keenam"] = 6,
+    };
+
+    /// <summary>Words that may stand between a count and its komponen ("2 anak SD", "anakku loro SMP").</summary>
+    private static readonly HashSet<string> Fillers =
+        ["anak", "anakku", "anake", "anaknya", "orang", "wong", "yang", "ada", "punya", "saya", "ibu", "bocah", "putra", "putri",
+         "cucu", "cucuku", "murid", "siswa", "masih", "lagi", "sing", "usia", "berat", "sekolah", "di", "sebagai", "jadi"];
+
+    /// <summary>Words that join two different people; a link word without one joins two komponen of one person.</summary>
+    private static readonly HashSet<string> Conjunctions = ["dan", "sama", "plus", "tambah", "terus", "lalu", "serta", "dengan", "ambek", "karo", "kalih", "trus", "lan", "ditambah"];
+
+    private static readonly HashSet<string> Links = ["juga", "sekaligus", "merangkap", "uga", "ugo", "tur", "yang", "sing", "tapi"];
+
+    private static readonly HashSet<string> ChildWords = ["anak", "anakku", "anake", "anaknya", "bocah", "putra", "putri", "cucu", "cucuku"];
+
+    /// <summary>A number right after these is a class, an order, an age or a tahap, never a count.</summary>
+    private static readonly HashSet<string> NotCountBefore = ["kelas", "ke", "umur", "usia", "tahap", "desil", "kaping", "nomor", "tahun"];
+
+    /// <summary>A number right before these is an age, a duration, money or a share, never a count.</summary>
+    private static readonly HashSet<string> NotCountAfter =
+        ["tahun", "bulan", "hari", "minggu", "persen", "kali", "x", "ribu", "juta", "rb", "jt", "rupiah", "tahunan"];
+
+    private sealed record Mention(string Code, int Start, int End)
+    {
+        public int? Count { get; set; }
+    }
+
+    /// <summary>The family a question describes, or null when it names no komponen.</summary>
+    public Family? Parse(IReadOnlyList<string> words)
+    {
+        var mentions = Find(words);
+        if (mentions.Count == 0) return null;
+        var family = new Family();
+        var claimed = new HashSet<int>();
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            var from = m > 0 ? mentions[m - 1].End + 1 : 0;
+            var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
+            mention.Count = CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
+            if (mention.Count is not null) family.Explicit = true;
+        }
+        TotalBeforeList(words, mentions);
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code && SamePerson(words, mentions[m - 1].End, mention.Start))
+            {
+                family.SamePerson.Add((mentions[m - 1].Code, mention.Code));
+                family.Add(mention.Code, 1);
+                continue;
+            }
+            family.Add(mention.Code, mention.Count ?? 1);
+            var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
+            if (mention.Code == "lansia" && Age(words, mention.End + 1, Math.Min(to, mention.End + 4)) is { } age && age >= 40)
+            {
+                family.LansiaAges.Add(age);
+                family.Explicit = true;
+            }
+            if (mention.Code == "bumil" && Order(words, mention.End + 1, Math.Min(to, mention.End + 4)) is { } order)
+            {
+                family.PregnancyOrder = order;
+                family.Explicit = true;
+            }
+        }
+        // Mothers mostly speak of their own children; a grandchild's family says so ("cucu").
+        if (!words.Any(w => w.StartsWith("cucu", StringComparison.Ordinal)))
+            family.OwnChildren = family.Count("aud") + family.Count("sd") + family.Count("smp") + family.Count("sma");
+        return family;
+    }
+
+    /// <summary>
+    /// "anak saya 5", "anakku ana papat", "5 anak": children counted without a school level or age, when the question
+    /// names no komponen at all. Null otherwise.
+    /// </summary>
+    public int? UnleveledChildren(IReadOnlyList<string> words)
+    {
+        if (Find(words).Count > 0) return null;
+        var claimed = new HashSet<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!ChildWords.Contains(words[i]) || words[i].StartsWith("cucu", StringComparison.Ordinal)) continue;
+            if (i > 0 && IsCount(words, i - 1) is { } before) return before;
+            for (var j = i + 1; j < words.Count && j <= i + 3; j++)
+            {
+                if (IsCount(words, j) is { } after && claimed.Add(j)) return after;
+                if (words[j] is not ("saya" or "ada" or "ana" or "kula" or "kami" or "aku")) break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "3 anak: balita, SD, SMP": a count before "anak" that opens a list of as many komponen without counts is the
+    /// number of children in the list, one each, not three balita.
+    /// </summary>
+    private static void TotalBeforeList(IReadOnlyList<string> words, List<Mention> mentions)
+    {
+        for (var m = 0; m + 1 < mentions.Count; m++)
+        {
+            if (mentions[m].Count is not { } n || n < 2 || m + n > mentions.Count) continue;
+            var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(3).Select(i => words[i]).ToList();
+            if (!between.Any(w => ChildWords.Contains(w))) continue;
+            var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
+            if (rest.All(r => r.Count is null) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
+                mentions[m].Count = 1;
+        }
+    }
+
+    /// <summary>Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia").</summary>
+    private List<Mention> Find(IReadOnlyList<string> words)
+    {
+        var found = new List<Mention>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var match = _names.FirstOrDefault(n => Matches(words, i, n.Phrase));
+            if (match.Phrase is not null)
+            {
+                var end = i + match.Phrase.Length - 1;
+                if (found.Count > 0 && found[^1].Code == match.Code && i - found[^1].End <= 2 && !HasConjunction(words, found[^1].End, i))
+                    found[^1] = found[^1] with { End = end };
+                else found.Add(new Mention(match.Code, i, end));
+                i = end;
+                continue;
+            }
+            // "anak umur 4 tahun", "bayi 8 bulan" without a school level: the age says the komponen.
+            if (ChildWords.Contains(words[i]) && ChildAgeKomponen(words, i) is { } byAge)
+            {
+                found.Add(new Mention(byAge.Code, i, byAge.End));
+                i = byAge.End;
+            }
+        }
+        return found;
+    }
+
+    private (string Code, int End)? ChildAgeKomponen(IReadOnlyList<string> words, int child)
+    {
+        for (var j = child + 1; j <= Math.Min(words.Count - 1, child + 3); j++)
+        {
+            if (_names.Any(n => Matches(words, j, n.Phrase))) return null;   // "anak umur 8 tahun kelas 2 SD": the level decides
+            if (!int.TryParse(words[j], out var n)) continue;
+            var unit = j + 1 < words.Count ? words[j + 1] : "";
+            var afterAgeWord = words[j - 1] is "umur" or "usia";
+            if (!afterAgeWord && unit is not ("tahun" or "bulan")) continue;
+            var end = unit is "tahun" or "bulan" ? j + 1 : j;
+            if (end + 1 < words.Count && _names.Any(nm => Matches(words, end + 1, nm.Phrase))) return null;
+            string? code = unit == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
+            return code is null ? null : (code, end);
+        }
+        return null;
+    }
+
+    private static bool Matches(IReadOnlyList<string> words, int at, string[] phrase)
+    {
+        if (at + phrase.Length > words.Count) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (words[at + k] != phrase[k]) return false;
+        return true;
+    }
+
+    private static int? CountBefore(IReadOnlyList<string> words, int start, int from, HashSet<int> claimed)
+    {
+        for (var i = start - 1; i >= Math.Max(from, start - 3); i--)
+        {
+            if (IsCount(words, i) is { } n && claimed.Add(i)) return n;
+            if (!Fillers.Contains(words[i])) return null;
+        }
+        return null;
+    }
+
+    private static int? CountAfter(IReadOnlyList<string> words, int end, int to, HashSet<int> claimed)
+    {
+        for (var i = end + 1; i <= Math.Min(to, end + 2); i++)
+        {
+            if (IsCount(words, i) is { } n && claimed.Add(i)) return n;
+            if (words[i] is not ("anak" or "orang" or "wong" or "ada" or "ana")) return null;
+        }
+        return null;
+    }
+
+    /// <summary>A count: a small number (digits or a word) that is not a class, an order, an age, money or a duration.</summary>
+    private static int? IsCount(IReadOnlyList<string> words, int i)
+    {
+        var n = int.TryParse(words[i], out var d) ? d : Numbers.GetValueOrDefault(words[i]);
+        if (n is < 1 or > 12) return null;
+        if (i > 0 && NotCountBefore.Contains(words[i - 1])) return null;
+        if (i + 1 < words.Count && NotCountAfter.Contains(words[i + 1])) return null;
+        return n;
+    }
+
+    private static bool HasConjunction(IReadOnlyList<string> words, int after, int before)
+    {
+        for (var i = after + 1; i < before; i++)
+            if (Conjunctions.Contains(words[i])) return true;
+        return false;
+    }
+
+    /// <summary>"anak SMP yang juga disabilitas": a link word, no conjunction, at most three words apart.</summary>
+    private static bool SamePerson(IReadOnlyList<string> words, int after, int before)
+    {
+        if (before - after - 1 is < 1 or > 3) return false;
+        var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
+        return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
+    }
+
+    /// <summary>"umur 75", "usia 80 tahun", "75 tahun".</summary>
+    private static int? Age(IReadOnlyList<string> words, int from, int to)
+    {
+        for (var i = from; i <= to && i < words.Count; i++)
+        {
+            if (!int.TryParse(words[i], out var n)) continue;
+            if ((i > 0 && words[i - 1] is "umur" or "usia") || (i + 1 < words.Count && words[i + 1] == "tahun")) return n;
+        }
+        return null;
+    }
+
+    /// <summary>"ke 3", "ketiga", "anak ke 3", "kehamilan kedua".</summary>
+    private static int? Order(IReadOnlyList<string> words, int from, int to)
+    {
+        for (var i = from; i <= to && i < words.Count; i++)
+        {
+            if (Ordinals.TryGetValue(words[i], out var o)) return o;
+            if (words[i] == "ke" && i + 1 < words.Count && (int.TryParse(words[i + 1], out var n) || Numbers.TryGetValue(words[i + 1], out n))) return n;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+using PkhBot.Knowledge;
+
+namespace PkhBot.Tests.Knowledge;
+
+/// <summary>An answer must fit the question's kind and subject; when none fits the bot abstains. Out of scope is not "unknown".</summary>
+public sealed class AnswerFitTests : IDisposable
+{
+    private static readonly Lazy<KnowledgeService> Service = new(() => KnowledgeService.CreateOffline());
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pkh-fit-" + Guid.NewGuid().ToString("N"));
+
+    [Theory]
+    [InlineData("umur brp lansia bisa masuk", AnswerKind.Age)]
+    [InlineData("bantuan anak usia dini untuk umur berapa", AnswerKind.Age)]
+    [InlineData("setahun cair brp kali", AnswerKind.Count)]
+    [InlineData("nomer call center kemensos brp", AnswerKind.Count)]
+    [InlineData("kpm bojonegoro ada berapa", AnswerKind.Count)]
+    [InlineData("anak SD dapat berapa", AnswerKind.Amount)]
+    [InlineData("rincian nominal semua komponen", AnswerKind.Amount)]
+    [InlineData("piye carane daftar pkh", AnswerKind.Steps)]
+    [InlineData("pkh cair kapan", AnswerKind.Date)]
+    [InlineData("pkh dimulai sejak tahun berapa", AnswerKind.Date)]
+    [InlineData("anak putus sekolah pkh nya gimana", AnswerKind.Any)]
+    public void The_question_s_words_say_what_kind_of_answer_it_wants(string question, AnswerKind kind)
+        => Assert.Equal(kind, AnswerFit.KindOf(Service.Value.Index.Normalizer.Words(question).ToList()));
+
+    [Theory]
+    [InlineData("bantuan anak usia dini untuk umur berapa", "0-6", "lansia")]
+    [InlineData("umur berapa lansia bisa masuk komponen", "60", "prioritas")]
+    [InlineData("piye carane ngecek bansos lewat hp", "Cek Bansos", "kehamilan")]
+    public void A_question_is_answered_from_a_passage_of_its_kind_and_subject(string question, string expected, string notAbout)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered);
+        Assert.Contains(expected, a.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(notAbout, a.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void When_no_passage_fits_the_bot_abstains_instead_of_answering_something_else()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "docs"));
+        File.WriteAllText(Path.Combine(_root, "docs", "uji.md"), "---\nid: uji\ntitle: Dokumen uji\nyear: 2025\n---\n## Jadwal wortel\nWortel dibagikan tiap triwulan di balai desa.\n");
+        File.WriteAllText(Path.Combine(_root, "faq.md"), "### Wortel warnanya apa?\nOranye.\nSumber: uji > Jadwal wortel\n");
+        File.WriteAllText(Path.Combine(_root, "synonyms.txt"), "");
+        File.WriteAllText(Path.Combine(_root, "domain-terms.txt"), "wortel\n");
+        var service = KnowledgeService.CreateOffline(_root, new KnowledgeOptions { MinScore = 0.1 });
+
+        Assert.True(service.AnswerOffline("kapan wortel dibagikan").Answered);
+        var age = service.AnswerOffline("wortel untuk umur berapa");   // no passage states an age
+
+        Assert.False(age.Answered);
+        Assert.Equal(KnowledgeTexts.DontKnow, age.Body);
+        Assert.True(age.Score > 0);   // a question of this domain: a person may be offered
+    }
+
+    [Fact]
+    public void Out_of_scope_says_what_the_bot_answers_and_a_PKH_question_it_cannot_answer_keeps_the_honest_I_do_not_know()
+    {
+        var outside = Service.Value.AnswerOffline("resep rendang padang yang enak");
+        Assert.False(outside.Answered);
+        Assert.StartsWith("Maaf, itu di luar PKH", outside.Body);
+        Assert.Contains("Saya hanya bisa menjawab pertanyaan seputar PKH", outside.Body);
+        Assert.Equal(0, outside.Score);
+
+        var unknown = Service.Value.AnswerOffline("gaji pendamping pkh berapa");
+        Assert.False(unknown.Answered);
+        Assert.Equal(KnowledgeTexts.DontKnow, unknown.Body);
+        foreach (var channel in new[] { "pendamping", "Dinas Sosial", "171", "cekbansos.kemensos.go.id" })
+            Assert.Contains(channel, unknown.Body);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}

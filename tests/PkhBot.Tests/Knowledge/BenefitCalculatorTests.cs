@@ -1,0 +1,157 @@
+using PkhBot.Knowledge;
+
+namespace PkhBot.Tests.Knowledge;
+
+/// <summary>The benefit calculator: komponen counts read from a question, the rules of benefits.tsv, the arithmetic shown.</summary>
+public sealed class BenefitCalculatorTests
+{
+    private static readonly Lazy<KnowledgeService> Service = new(() => KnowledgeService.CreateOffline());
+    private static KnowledgeIndex Index => Service.Value.Index;
+
+    private static BenefitEstimate Estimate(string question, int year = 2025)
+    {
+        var family = Index.Families!.Parse(Index.Normalizer.Words(question).ToList());
+        Assert.NotNull(family);
+        return Index.Calculator!.Estimate(family, year);
+    }
+
+    [Theory]
+    [InlineData("2 anak SD dan 1 SMP dapat berapa per tahap?", 825_000)]
+    [InlineData("anakku loro SMP oleh piro", 750_000)]
+    [InlineData("nenek lansia sama cucu SD sekali cair berapa", 825_000)]
+    [InlineData("anak SMA siji, SMP siji, SD siji totalnya berapa setahun", 1_100_000)]
+    [InlineData("mbah umur 80 karo balita 1 lan anak SMP 1 entuk piro", 1_725_000)]
+    [InlineData("bumil ditambah balita siji berapa", 1_500_000)]
+    [InlineData("bayi umur 8 bulan sama anak umur 10 tahun dapat berapa", 975_000)]
+    [InlineData("3 anak: balita, SD, SMP, totalnya berapa", 1_350_000)]
+    public void Counts_in_digits_or_words_Indonesian_or_Javanese_give_the_total(string question, long perTahap)
+    {
+        var e = Estimate(question);
+        Assert.Equal(perTahap, e.Figure.PerTahap);
+        Assert.Equal(perTahap * 4, e.Figure.PerTahun);
+    }
+
+    [Fact]
+    public void The_answer_shows_the_arithmetic_per_tahap_and_per_year_and_names_a_source_people_know()
+    {
+        var a = Service.Value.AnswerOffline("2 anak SD dan 1 SMP dapat berapa per tahap?");
+
+        Assert.True(a.Answered);
+        Assert.Contains("2 × Rp225.000 + 1 × Rp375.000 = Rp825.000 per tahap (Rp3.300.000 per tahun)", a.Body);
+        Assert.Equal("Sumber: Besaran komponen PKH (Kemensos, 2025) · hitungan bot", a.SourceLine);
+        Assert.True(KnowledgeReply.ToHtml(a).Length <= KnowledgeReply.MaxChars + 20);
+    }
+
+    [Fact]
+    public void A_sure_rule_trims_the_count_and_says_so()
+    {
+        var balita = Estimate("balita 3 dapat berapa");
+        Assert.Equal(1_500_000, balita.Figure.PerTahap);
+        Assert.Contains(balita.Notes, n => n.Contains("paling banyak 2", StringComparison.Ordinal) && n.Contains("2 dari 3", StringComparison.Ordinal));
+
+        var third = Estimate("saya hamil anak ketiga, sama 1 anak SD dapat berapa");
+        Assert.Equal(225_000, third.Figure.PerTahap);
+        Assert.Contains(third.Notes, n => n.Contains("Kehamilan ke-3 tidak dihitung", StringComparison.Ordinal));
+
+        var five = Estimate("ibu hamil, 2 balita, 1 SMA dan 1 SMP totalnya berapa");
+        Assert.Equal(2_750_000, five.Figure.PerTahap);
+        Assert.Equal(4, five.Figure.Counted.Count);
+        Assert.Contains(five.Notes, n => n.Contains("dari 5 komponen dihitung 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_person_in_two_komponen_counts_once_with_the_higher_amount()
+    {
+        var e = Estimate("anak SMP yang juga disabilitas berat dan 1 balita dapat berapa");
+        Assert.Equal(1_350_000, e.Figure.PerTahap);
+        Assert.Contains(e.Notes, n => n.Contains("penyandang disabilitas berat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_uncertain_rule_never_decides_alone_the_figure_without_and_with_it_is_shown_and_hedged()
+    {
+        // "max 3 children" is C-rated in benefits.tsv: 2 balita + 2 SD = 4 komponen, 3 if the rule holds.
+        var e = Estimate("2 balita dan 2 anak SD dapat berapa");
+        Assert.Equal(1_950_000, e.Figure.PerTahap);
+        Assert.Contains(e.Alternatives, a => a.Figure.PerTahap == 1_725_000);
+        Assert.True(e.Hedged);
+        Assert.Contains(KnowledgeTexts.BenefitHedge, BenefitCalculator.Describe(e));
+
+        var lansia65 = Estimate("mbah umur 65 sama anak SD berapa");
+        Assert.Equal(825_000, lansia65.Figure.PerTahap);
+        Assert.Contains(lansia65.Alternatives, a => a.Figure.PerTahap == 225_000);
+        Assert.Empty(Estimate("mbah umur 75 sama anak SD berapa").Alternatives);
+        Assert.Equal(225_000, Estimate("mbah umur 50 sama anak SD berapa").Figure.PerTahap);
+
+        // Her third pregnancy is only implied by two children of hers: both figures.
+        var implied = Estimate("saya hamil, anak saya 2 SD, dapat berapa");
+        Assert.Equal(1_200_000, implied.Figure.PerTahap);
+        Assert.Contains(implied.Alternatives, a => a.Figure.PerTahap == 450_000);
+    }
+
+    [Fact]
+    public void Amounts_of_a_year_nobody_verified_are_an_estimate()
+    {
+        Assert.False(Estimate("2 anak SD dan 1 SMP dapat berapa", 2025).Hedged);
+        var later = Estimate("2 anak SD dan 1 SMP dapat berapa", 2026);
+        Assert.True(later.Hedged);
+        Assert.Contains(later.Notes, n => n.Contains("Besaran 2026 belum diverifikasi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Amounts_and_rules_come_from_the_data_file_Dinsos_edits()
+    {
+        var lines = File.ReadAllLines(Path.Combine(KnowledgeContent.DefaultPath, BenefitTable.FileName))
+            .Select(l => l.StartsWith("komponen\tsd\t", StringComparison.Ordinal) ? l.Replace("\t225000\t", "\t300000\t", StringComparison.Ordinal) : l)
+            .Select(l => l.StartsWith("aturan\tmaks_anak\t", StringComparison.Ordinal) ? l.Replace("\tC\t", "\tA\t", StringComparison.Ordinal) : l);
+        var table = BenefitTable.Parse(lines);
+        var family = new FamilyParser(table).Parse(Index.Normalizer.Words("2 balita dan 2 anak SD berapa").ToList())!;
+
+        var e = new BenefitCalculator(table).Estimate(family, 2025);
+
+        // SD now Rp300.000, and the children cap, now rated A, trims instead of offering a second figure.
+        Assert.Equal(1_800_000, e.Figure.PerTahap);
+        Assert.Empty(e.Alternatives);
+        Assert.Throws<InvalidDataException>(() => BenefitTable.Parse(lines.Where(l => !l.StartsWith("aturan\tmaks_aud", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void A_rule_question_without_the_family_s_counts_is_still_answered_from_the_documents()
+    {
+        var a = Service.Value.AnswerOffline("anak SD dapat berapa?");
+        Assert.Contains("Rp225.000", a.Body);
+        Assert.DoesNotContain("×", a.Body);
+        Assert.DoesNotContain("hitungan bot", a.SourceLine);
+    }
+
+    [Theory]
+    [InlineData("berapa yang saya dapat?")]
+    [InlineData("aku oleh piro to bu")]
+    public void How_much_do_I_get_without_komponen_gets_the_amounts_and_how_to_ask_for_the_sum(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered);
+        Assert.Contains("tergantung komponen keluarga", a.Body);
+        Assert.Contains("anak SD Rp225.000", a.Body);
+        Assert.Contains("2 anak SD dan 1 balita", a.Body);
+    }
+
+    [Fact]
+    public void More_children_than_any_cap_without_their_levels_get_the_caps_not_a_yes()
+    {
+        var a = Service.Value.AnswerOffline("anak saya 5, semua sekolah, apa semua dapat?");
+        Assert.True(a.Answered);
+        Assert.StartsWith("Tidak semua dari 5 anak dihitung.", a.Body);
+        Assert.Contains("paling banyak 4 komponen", a.Body);
+        Assert.Contains("belum pasti", a.Body);
+        Assert.False(Service.Value.AnswerOffline("saya dapat gaji berapa dari kantor").Answered);
+    }
+
+    [Fact]
+    public void A_household_s_recorded_counts_give_the_same_estimate()
+    {
+        var e = Index.Calculator!.Estimate(Family.FromCounts(0, 3, 1, 0, 0, 0, 0), 2025);
+        Assert.Equal(1_725_000, e.Figure.PerTahap);
+        Assert.StartsWith("Perkiraan bantuan: 2 × Rp750.000 + 1 × Rp225.000 = Rp1.725.000 per tahap", KnowledgeTexts.BenefitCardLine(e));
+    }
+}
