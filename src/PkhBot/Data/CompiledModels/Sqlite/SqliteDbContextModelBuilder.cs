@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4e5c98c9-24fe-4d32-b346-d7a2e13edbb1"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("18ac711e-42c2-48ac-ac50-83b443100475"), entityTypeCount: 21)
         {
         }
 

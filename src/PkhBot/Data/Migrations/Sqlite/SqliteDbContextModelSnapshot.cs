@@ -215,7 +215,7 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasIndex("AnnouncementId");
 
-                    b.HasIndex("ChatId");
+                    b.HasIndex("ChatId", "LockedUntil");
 
                     b.HasIndex("Status", "Channel", "NotBefore");
 
