@@ -181,11 +181,16 @@ public sealed class TelegramRateLimiterTests
         // The wall clock and the monotonic one apart, as on a server whose clock NTP steps back: FakeTimeProvider
         // moves both together, so this clock lets the wall clock jump while elapsed time keeps running.
         var clock = new SteppedWallClock(new DateTimeOffset(2025, 11, 17, 1, 0, 0, TimeSpan.Zero));
-        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions { GlobalPerSecond = 3 }), clock);
+        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions()), clock);
         Assert.True(limiter.TryAcquire(42).Allowed);
         limiter.Delivered(42);
-        Assert.True(limiter.TryAcquire(43).Allowed);
-        limiter.Delivered(43);
+        // Fill the global window (29 in a second) over 0.2 s, then a 429 pauses everything.
+        for (var chat = 1000; chat < 1028; chat++)
+        {
+            while (!limiter.TryAcquire(chat).Allowed) clock.Elapse(TimeSpan.FromMilliseconds(10));
+            limiter.Delivered(chat);
+        }
+        Assert.True(limiter.TryAcquire(2000).Global);
         limiter.PauseAll(TimeSpan.FromSeconds(2));
 
         clock.StepWallClock(TimeSpan.FromHours(-1));
