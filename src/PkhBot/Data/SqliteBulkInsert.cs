@@ -9,7 +9,7 @@ namespace PkhBot.Data;
 
 /// <summary>
 /// One prepared INSERT for an entity type, reused for many rows inside the caller's transaction, on SQLite. EF sends a
-/// command per row there with a lot of per-entity work around it (40,000 nudges took ~10 s). Everything about the
+/// command per row there with a lot of per-entity work around it (figures: Bench/README.md). Everything about the
 /// table comes from the EF model: its name, every mapped column and the value converter EF stores it with (enums as
 /// names, DateTimeOffset as UTC ticks), so the rows are exactly what EF itself would write. The generated key is read
 /// back into the entity. Entities with a concurrency stamp (<see cref="IVersioned"/>) are not for this path.
