@@ -176,6 +176,39 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         for (var i = 0; i < count; i++) _faults.Enqueue(new Fault(method, FaultKind.Drop, 0, null, null, TimeSpan.Zero));
     }
 
+    /// <summary>
+    /// From now on every call (any method) fails: 502 Bad Gateway, a connection closed without an answer (what a
+    /// refused or reset connection looks like to the client), or 401 (a token being rotated). Ends after
+    /// <paramref name="duration"/> on <paramref name="clock"/> (the test's fake clock, say), or at <see cref="EndOutage"/>.
+    /// </summary>
+    public void StartOutage(OutageKind kind, TimeSpan? duration = null, TimeProvider? clock = null)
+    {
+        var c = clock ?? TimeProvider.System;
+        lock (_lock) _outage = new Outage(kind, c, duration is { } d ? c.GetUtcNow() + d : DateTimeOffset.MaxValue);
+    }
+
+    public void EndOutage() { lock (_lock) _outage = null; }
+
+    /// <summary>True while an outage started by <see cref="StartOutage"/> lasts.</summary>
+    public bool InOutage => CurrentOutage() is not null;
+
+    /// <summary>Calls refused by an outage so far.</summary>
+    public int OutageRefusals => Volatile.Read(ref _outageRefusals);
+
+    private Outage? _outage;
+    private int _outageRefusals;
+
+    private Outage? CurrentOutage()
+    {
+        lock (_lock)
+        {
+            if (_outage is { } o && o.Clock.GetUtcNow() >= o.Until) _outage = null;
+            return _outage;
+        }
+    }
+
+    private sealed record Outage(OutageKind Kind, TimeProvider Clock, DateTimeOffset Until);
+
     // ---------------------------------------------------------------- what was sent
 
     /// <summary>Accepted sends (sendMessage, editMessageText, sendPhoto, sendDocument, answerCallbackQuery), in order.</summary>
@@ -225,6 +258,24 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var chatId = ReadLong(body["chat_id"]) ?? ReadLong(ScopeOf(body)?["chat_id"]);
         var text = (string?)body["text"] ?? (string?)body["caption"]
             ?? (body["commands"] is JsonArray commands ? string.Join(" ", commands.Select(c => "/" + (string?)c!["command"])) : null);
+
+        if (CurrentOutage() is { } outage)
+        {
+            Interlocked.Increment(ref _outageRefusals);
+            switch (outage.Kind)
+            {
+                case OutageKind.Refused:
+                    Record(method, 0, chatId, text);
+                    http.Abort();
+                    return;
+                case OutageKind.Unauthorized:
+                    await Answer(http, method, 401, chatId, text, Error(401, "Unauthorized"));
+                    return;
+                default:
+                    await Answer(http, method, 502, chatId, text, Error(502, "Bad Gateway"));
+                    return;
+            }
+        }
 
         if (token != Token) { await Answer(http, method, 401, chatId, text, Error(401, "Unauthorized")); return; }
 
@@ -501,6 +552,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             _tokens -= 1;
         }
     }
+}
+
+/// <summary>How <see cref="FakeBotApi.StartOutage"/> refuses calls.</summary>
+public enum OutageKind
+{
+    /// <summary>502 Bad Gateway (Telegram's front end up, its back end down).</summary>
+    BadGateway,
+    /// <summary>The connection is closed without an answer (the network or Telegram unreachable).</summary>
+    Refused,
+    /// <summary>401 Unauthorized (the token is being rotated).</summary>
+    Unauthorized,
 }
 
 /// <summary>What Telegram accepts in parse_mode HTML: known tags, balanced, and every other &amp; &lt; &gt; escaped.</summary>

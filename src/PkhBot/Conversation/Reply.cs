@@ -16,6 +16,14 @@ public enum ButtonKind
 /// </summary>
 public sealed record Button(string Text, string? Data = null, ButtonKind Kind = ButtonKind.Callback)
 {
+    /// <summary>Telegram's limit for callback_data, in UTF-8 bytes.</summary>
+    public const int MaxCallbackDataBytes = 64;
+
+    /// <summary>Checked when the button is made: data Telegram would refuse is a bug at its source, not a lost message.</summary>
+    public string? Data { get; init; } = Kind == ButtonKind.Callback && Data is not null && System.Text.Encoding.UTF8.GetByteCount(Data) > MaxCallbackDataBytes
+        ? throw new ArgumentException($"Callback data is {System.Text.Encoding.UTF8.GetByteCount(Data)} bytes; Telegram takes at most {MaxCallbackDataBytes}: \"{Data}\"", nameof(Data))
+        : Data;
+
     public static Button Callback(string text, string data) => new(text, data);
     public static Button Link(string text, string url) => new(text, url, ButtonKind.Url);
     public static Button ShareContact(string text) => new(text, null, ButtonKind.RequestContact);

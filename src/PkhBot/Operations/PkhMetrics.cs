@@ -31,8 +31,9 @@ public sealed class PkhMetrics
         _updateMs = meter.CreateHistogram<double>("pkhbot.updates.duration", unit: "ms", description: "Time to process one update");
         meter.CreateObservableCounter("pkhbot.messages.sent", () => telegram.Sent, description: "Messages delivered to Telegram");
         meter.CreateObservableCounter("pkhbot.telegram.429", () => telegram.TooManyRequests, description: "Too Many Requests answers from Telegram");
-        meter.CreateObservableCounter("pkhbot.telegram.retries", () => telegram.Retries, description: "Sends retried after 5xx or timeouts");
-        meter.CreateObservableCounter("pkhbot.messages.failed", () => telegram.Failed, description: "Messages given up on");
+        meter.CreateObservableCounter("pkhbot.telegram.retries", () => telegram.Retries, description: "Sends retried after 5xx, timeouts, refused connections or 401");
+        meter.CreateObservableCounter("pkhbot.messages.failed", () => telegram.Failed, description: "Messages Telegram refused for good (400)");
+        meter.CreateObservableCounter("pkhbot.messages.expired", () => telegram.Expired, description: "Messages given up undelivered after Telegram:GiveUpAfterHours");
         meter.CreateObservableCounter("pkhbot.db.write.busy", () => writeGate.Busy.TotalSeconds, unit: "s",
             description: "Time SQLite's one writer was busy; a rate near 1 s/s means it is the limit (time for SQL Server)");
     }

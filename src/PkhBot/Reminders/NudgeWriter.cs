@@ -87,7 +87,7 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var rows = new List<(NudgeLog Log, IReadOnlyList<OutboxMessage> Messages)>(fresh.Count);
+            var rows = new List<(NudgeLog Log, List<OutboxMessage> Messages)>(fresh.Count);
             var count = 0;
             foreach (var n in fresh)
             {
@@ -95,27 +95,30 @@ public sealed partial class NudgeWriter(PkhDbContext db, WorkCalendar calendar, 
                 rows.Add((new NudgeLog { Job = job, Subject = n.Subject, Period = n.Period, CreatedAt = now }, messages));
                 count += messages.Count;
             }
+            // Outbox rows through the outbox's own API, first for their ids ...
+            await using (var outbox = OutboxBulkInsert.Begin(db))
+            {
+                foreach (var (_, messages) in rows) await outbox.AddAsync(messages, ct);
+                await outbox.FlushAsync(ct);
+            }
+            foreach (var (entry, messages) in rows) entry.OutboxMessageId = messages[0].Id;
+            // ... then the log: the unique index fires here and the rollback drops both.
             if (db.Database.IsSqlite())
             {
-                await SqliteNudgeInserter.InsertAsync(db, rows, ct);
+                await using var log = SqliteBulkInsert<NudgeLog>.Create(db);
+                foreach (var (entry, _) in rows) await log.InsertAsync(entry, ct);
             }
             else
             {
-                foreach (var (_, messages) in rows) db.Outbox.AddRange(messages);
-                await db.SaveChangesAsync(ct);   // outbox rows first, for their ids ...
-                foreach (var (entry, messages) in rows)
-                {
-                    entry.OutboxMessageId = messages[0].Id;
-                    db.NudgeLog.Add(entry);
-                }
-                await db.SaveChangesAsync(ct);   // ... then the log: the unique index fires here and the rollback drops both
+                db.NudgeLog.AddRange(rows.Select(r => r.Log));
+                await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
             return count;
         });
     }
 
-    /// <summary>A unique-index violation (EF wraps it; the SQLite fast path surfaces it raw).</summary>
+    /// <summary>A unique-index violation (EF wraps it; the SQLite bulk path surfaces it raw).</summary>
     private static bool IsConflict(Exception ex)
         => ex is DbUpdateException || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 

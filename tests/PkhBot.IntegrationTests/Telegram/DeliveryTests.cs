@@ -131,5 +131,8 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal("Grafik <b>minggu ini</b>", sent[0].Text);
         Assert.Equal(["grafik:1"], sent[0].ButtonData);
         Assert.Equal("laporan.csv", sent[1].FileName);
+        // Once delivered, the file is not kept in the outbox (an exported spreadsheet holds households' data).
+        await _api.WaitUntilAsync(() => _worker.OutboxAsync().Result.Where(m => m.ChatId == 730_001).All(m => m.Status == OutboxStatus.Sent));
+        Assert.All((await _worker.OutboxAsync()).Where(m => m.ChatId == 730_001), m => Assert.Null(m.Attachment));
     }
 }

@@ -174,4 +174,50 @@ public sealed class TelegramRateLimiterTests
         Assert.True(limiter.TryAcquire(42, chatMessage: false).Allowed);
         Assert.False(limiter.TryAcquire(42).Allowed);
     }
+
+    [Fact]
+    public void A_wall_clock_set_back_an_hour_does_not_hold_back_any_send()
+    {
+        // The wall clock and the monotonic one apart, as on a server whose clock NTP steps back: FakeTimeProvider
+        // moves both together, so this clock lets the wall clock jump while elapsed time keeps running.
+        var clock = new SteppedWallClock(new DateTimeOffset(2025, 11, 17, 1, 0, 0, TimeSpan.Zero));
+        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions()), clock);
+        Assert.True(limiter.TryAcquire(42).Allowed);
+        limiter.Delivered(42);
+        // Fill the global window (29 in a second) over 0.2 s, then a 429 pauses everything.
+        for (var chat = 1000; chat < 1028; chat++)
+        {
+            while (!limiter.TryAcquire(chat).Allowed) clock.Elapse(TimeSpan.FromMilliseconds(10));
+            limiter.Delivered(chat);
+        }
+        Assert.True(limiter.TryAcquire(2000).Global);
+        limiter.PauseAll(TimeSpan.FromSeconds(2));
+
+        clock.StepWallClock(TimeSpan.FromHours(-1));
+        clock.Elapse(TimeSpan.FromSeconds(2.5));
+
+        // The chat's interval, the global window and the 429 pause have all passed in elapsed time.
+        Assert.True(limiter.TryAcquire(42).Allowed);
+        limiter.Delivered(42);
+        Assert.True(limiter.TryAcquire(44).Allowed);
+        Assert.Equal(TimeSpan.Zero, limiter.PausedFor);
+    }
+
+    private sealed class SteppedWallClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _wall = start;
+        private long _ticks;
+
+        public override DateTimeOffset GetUtcNow() => _wall;
+        public override long GetTimestamp() => _ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public void StepWallClock(TimeSpan by) => _wall += by;
+
+        public void Elapse(TimeSpan by)
+        {
+            _wall += by;
+            _ticks += by.Ticks;
+        }
+    }
 }

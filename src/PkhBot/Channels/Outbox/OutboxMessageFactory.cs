@@ -5,8 +5,17 @@ namespace PkhBot.Channels.Outbox;
 
 public static class OutboxMessageFactory
 {
+    /// <summary>Telegram's upload limits (Bot API: 50 MB for files, 10 MB for photos), counted in decimal megabytes.</summary>
+    public const long MaxDocumentBytes = 50_000_000, MaxPhotoBytes = 10_000_000;
+
+    public static long MaxAttachmentBytes(AttachmentKind kind) => kind == AttachmentKind.Photo ? MaxPhotoBytes : MaxDocumentBytes;
+
     public static OutboxMessage Create(string channel, long chatId, Reply reply, OutboxKind kind, DateTimeOffset now, DateTimeOffset? notBefore = null)
-        => new()
+    {
+        // A file Telegram would refuse is refused here, where the user can still be told, not silently at delivery.
+        if (reply.Attachment is { } a && a.Content.LongLength > MaxAttachmentBytes(a.Kind))
+            reply = new Reply(OutboxTexts.AttachmentTooLarge(a.FileName, a.Content.LongLength, MaxAttachmentBytes(a.Kind)));
+        return new()
         {
             Channel = channel,
             ChatId = chatId,
@@ -22,6 +31,7 @@ public static class OutboxMessageFactory
             CreatedAt = now,
             NotBefore = notBefore ?? now,
         };
+    }
 
     public static Keyboard? ReadKeyboard(OutboxMessage m)
         => m.KeyboardJson is null ? null : JsonSerializer.Deserialize<Keyboard>(m.KeyboardJson);

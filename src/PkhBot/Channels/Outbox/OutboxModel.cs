@@ -17,7 +17,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.Property(x => x.LockedBy).HasMaxLength(100);
         b.HasIndex(x => new { x.Status, x.Channel, x.NotBefore });
-        b.HasIndex(x => x.ChatId);
+        // A chat's lease (ClaimAsync): whether anyone holds one of its rows now, without reading its sent history.
+        b.HasIndex(x => new { x.ChatId, x.LockedUntil });
         b.HasIndex(x => x.AnnouncementId);
     }
 }

@@ -7,7 +7,7 @@ namespace PkhBot.Channels.Telegram;
 public sealed class TelegramMetrics
 {
     private long _updatesReceived, _updatesProcessed, _duplicates, _ignored, _pollErrors;
-    private long _sent, _tooManyRequests, _retries, _failed, _unreachable;
+    private long _sent, _tooManyRequests, _retries, _failed, _unreachable, _expired;
 
     public long UpdatesReceived => Interlocked.Read(ref _updatesReceived);
     public long UpdatesProcessed => Interlocked.Read(ref _updatesProcessed);
@@ -19,6 +19,8 @@ public sealed class TelegramMetrics
     public long Retries => Interlocked.Read(ref _retries);
     public long Failed => Interlocked.Read(ref _failed);
     public long Unreachable => Interlocked.Read(ref _unreachable);
+    /// <summary>Messages given up because they were older than <c>Telegram:GiveUpAfterHours</c>.</summary>
+    public long Expired => Interlocked.Read(ref _expired);
 
     /// <summary>Last successful call to the Bot API (poll or send); null before the first. For the readiness check.</summary>
     public DateTimeOffset? LastApiSuccess { get; private set; }
@@ -33,5 +35,6 @@ public sealed class TelegramMetrics
     internal void Retried() => Interlocked.Increment(ref _retries);
     internal void MessageFailed() => Interlocked.Increment(ref _failed);
     internal void ChatUnreachable() => Interlocked.Increment(ref _unreachable);
+    internal void MessagesExpired(int count) => Interlocked.Add(ref _expired, count);
     internal void ApiSucceeded(DateTimeOffset at) => LastApiSuccess = at;
 }

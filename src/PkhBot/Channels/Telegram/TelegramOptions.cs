@@ -64,9 +64,15 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(1, 64, ErrorMessage = "Telegram:MaxConcurrentSends harus 1 sampai 64.")]
     public int MaxConcurrentSends { get; set; } = 8;
 
-    /// <summary>Transient failures (5xx, timeouts, network) before a message is given up as Failed. 429s do not count.</summary>
-    [Range(1, 100, ErrorMessage = "Telegram:MaxSendAttempts harus 1 sampai 100.")]
-    public int MaxSendAttempts { get; set; } = 8;
+    /// <summary>
+    /// A message still undelivered this many hours after it was queued is given up (counted, the admins told once).
+    /// Transient failures (5xx, timeouts, refused connections, 401) never give a message up by count: they pause
+    /// sending for everyone, with back-off capped at a minute, until Telegram answers again.
+    /// </summary>
+    [Range(1, 720, ErrorMessage = "Telegram:GiveUpAfterHours harus 1 sampai 720 (jam).")]
+    public int GiveUpAfterHours { get; set; } = 24;
+
+    public TimeSpan GiveUpAfter => TimeSpan.FromHours(GiveUpAfterHours);
 
     /// <summary>First back-off after a failed send or poll; doubles on each failure (with jitter), capped.</summary>
     [Range(10, 60_000, ErrorMessage = "Telegram:RetryInitialDelayMs harus 10 sampai 60000 (milidetik).")]

@@ -16,7 +16,8 @@ public readonly record struct RateDecision(TimeSpan Wait, bool Global)
 /// waits a full interval after the previous one was answered.
 /// Every granted call must be reported with <see cref="Delivered"/> when it comes back, whatever the outcome.
 /// A 429 pauses everything for retry_after.
-/// Thread-safe; time comes from the injected <see cref="TimeProvider"/>.
+/// Thread-safe. Time is the injected <see cref="TimeProvider"/>'s monotonic clock (<c>GetTimestamp</c>), never the
+/// wall clock: a wall clock stepped back (NTP, a VM restored) must not hold delivery back for the hour it moved.
 /// </summary>
 public sealed class TelegramRateLimiter
 {
@@ -27,8 +28,9 @@ public sealed class TelegramRateLimiter
     private readonly Dictionary<long, Bucket> _chats = [];
     private readonly Dictionary<long, Bucket> _groups = [];
     private readonly Lock _lock = new();
-    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastPrune;
+    private readonly long _origin;
+    private TimeSpan _pausedUntil = TimeSpan.MinValue;
+    private TimeSpan _lastPrune;
 
     /// <summary>Longer than any call may take (the send timeout is at most 120 s).</summary>
     private static readonly TimeSpan MaxInFlight = TimeSpan.FromMinutes(3);
@@ -38,7 +40,8 @@ public sealed class TelegramRateLimiter
     {
         var o = options.Value;
         _clock = clock;
-        var now = clock.GetUtcNow();
+        _origin = clock.GetTimestamp();
+        var now = TimeSpan.Zero;
         // One under the limit: room for a checker that counts "at most 30" one differently. A small bucket spreads
         // the calls so they do not leave in one bunch after a quiet spell.
         _recent = new RecentCalls(Math.Max(1, o.GlobalPerSecond - 1), TimeSpan.FromSeconds(1), MaxInFlight);
@@ -53,6 +56,9 @@ public sealed class TelegramRateLimiter
         _lastPrune = now;
     }
 
+    /// <summary>Monotonic: time since this limiter was made.</summary>
+    private TimeSpan Now() => _clock.GetElapsedTime(_origin);
+
     /// <summary>The bucket capacity that keeps capacity + floor(rate per window) one below the window's limit.</summary>
     private static double BurstWithin(int limitPerWindow, double ratePerWindow)
         => Math.Max(1, limitPerWindow - 1 - Math.Floor(ratePerWindow + 1e-9));
@@ -65,7 +71,7 @@ public sealed class TelegramRateLimiter
     {
         lock (_lock)
         {
-            var now = _clock.GetUtcNow();
+            var now = Now();
             if (now < _pausedUntil) return new RateDecision(_pausedUntil - now, true);
             var globalWait = _global.WaitFor(now);
             var windowWait = _recent.WaitFor(now);
@@ -104,7 +110,7 @@ public sealed class TelegramRateLimiter
     {
         lock (_lock)
         {
-            var now = _clock.GetUtcNow();
+            var now = Now();
             _recent.Finished(now);
             if (!chatMessage) return;
             if (_chats.TryGetValue(chatId, out var chat)) chat.CountFrom(now);
@@ -117,24 +123,24 @@ public sealed class TelegramRateLimiter
     {
         lock (_lock)
         {
-            var until = _clock.GetUtcNow() + retryAfter;
+            var until = Now() + retryAfter;
             if (until > _pausedUntil) _pausedUntil = until;
         }
     }
 
     public TimeSpan PausedFor
     {
-        get { lock (_lock) { var now = _clock.GetUtcNow(); return now < _pausedUntil ? _pausedUntil - now : TimeSpan.Zero; } }
+        get { lock (_lock) { var now = Now(); return now < _pausedUntil ? _pausedUntil - now : TimeSpan.Zero; } }
     }
 
-    private static Bucket Get(Dictionary<long, Bucket> map, long id, double capacity, double rate, DateTimeOffset now)
+    private static Bucket Get(Dictionary<long, Bucket> map, long id, double capacity, double rate, TimeSpan now)
     {
         if (!map.TryGetValue(id, out var b)) map[id] = b = new Bucket(capacity, rate, now);
         return b;
     }
 
     /// <summary>Full buckets carry no information: drop them so 10,000 chats do not stay in memory.</summary>
-    private void Prune(DateTimeOffset now)
+    private void Prune(TimeSpan now)
     {
         _lastPrune = now;
         foreach (var map in new[] { _chats, _groups })
@@ -149,10 +155,10 @@ public sealed class TelegramRateLimiter
     /// </summary>
     private sealed class RecentCalls(int max, TimeSpan window, TimeSpan maxInFlight)
     {
-        private readonly Queue<DateTimeOffset> _inFlight = new();   // when each started, oldest first
-        private readonly Queue<DateTimeOffset> _answered = new();   // when each came back, oldest first
+        private readonly Queue<TimeSpan> _inFlight = new();   // when each started, oldest first
+        private readonly Queue<TimeSpan> _answered = new();   // when each came back, oldest first
 
-        public TimeSpan WaitFor(DateTimeOffset now)
+        public TimeSpan WaitFor(TimeSpan now)
         {
             while (_answered.TryPeek(out var t) && now - t >= window) _answered.Dequeue();
             while (_inFlight.TryPeek(out var t) && now - t >= maxInFlight) _inFlight.Dequeue();
@@ -161,34 +167,34 @@ public sealed class TelegramRateLimiter
             return _answered.TryPeek(out var oldest) ? oldest + window - now : InFlightPoll;
         }
 
-        public void Started(DateTimeOffset now) => _inFlight.Enqueue(now);
+        public void Started(TimeSpan now) => _inFlight.Enqueue(now);
 
-        public void Finished(DateTimeOffset now)
+        public void Finished(TimeSpan now)
         {
             if (_inFlight.TryDequeue(out _)) _answered.Enqueue(now);
         }
     }
 
-    private sealed class Bucket(double capacity, double perSecond, DateTimeOffset now)
+    private sealed class Bucket(double capacity, double perSecond, TimeSpan now)
     {
         private readonly double _capacity = capacity;
         private double _tokens = capacity;
-        private DateTimeOffset _at = now;
+        private TimeSpan _at = now;
 
-        private void Refill(DateTimeOffset now)
+        private void Refill(TimeSpan now)
         {
             if (now <= _at) return;
             _tokens = Math.Min(_capacity, _tokens + (now - _at).TotalSeconds * perSecond);
             _at = now;
         }
 
-        public TimeSpan WaitFor(DateTimeOffset now)
+        public TimeSpan WaitFor(TimeSpan now)
         {
             Refill(now);
             return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / perSecond);
         }
 
-        public void Take(DateTimeOffset now)
+        public void Take(TimeSpan now)
         {
             Refill(now);
             _tokens -= 1;
@@ -198,14 +204,14 @@ public sealed class TelegramRateLimiter
         /// The last token taken is counted from now: what refilled since it was taken is dropped (a part token back to
         /// none; a bucket that refilled while the call was slow keeps at most one token less than full).
         /// </summary>
-        public void CountFrom(DateTimeOffset now)
+        public void CountFrom(TimeSpan now)
         {
             Refill(now);
             if (_tokens < 1) _tokens = 0;
             _tokens = Math.Min(_tokens, _capacity - 1);
         }
 
-        public bool IsFull(DateTimeOffset now)
+        public bool IsFull(TimeSpan now)
         {
             Refill(now);
             return _tokens >= _capacity;

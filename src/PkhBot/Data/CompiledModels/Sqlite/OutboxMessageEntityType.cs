@@ -193,7 +193,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
                 new[] { announcementId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { chatId });
+                new[] { chatId, lockedUntil });
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { status, channel, notBefore });

@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("425fbc44-b2b7-4875-b924-6af991c15c17"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("5e77ca71-6111-4c35-9614-e70377ec038f"), entityTypeCount: 23)
         {
         }
 

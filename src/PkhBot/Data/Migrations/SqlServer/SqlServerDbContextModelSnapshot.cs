@@ -228,7 +228,7 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.HasIndex("AnnouncementId");
 
-                    b.HasIndex("ChatId");
+                    b.HasIndex("ChatId", "LockedUntil");
 
                     b.HasIndex("Status", "Channel", "NotBefore");
 

@@ -217,7 +217,7 @@ namespace PkhBot.Data.Migrations.Sqlite
 
                     b.HasIndex("AnnouncementId");
 
-                    b.HasIndex("ChatId");
+                    b.HasIndex("ChatId", "LockedUntil");
 
                     b.HasIndex("Status", "Channel", "NotBefore");
 
