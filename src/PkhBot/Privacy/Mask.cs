@@ -42,7 +42,11 @@ public static partial class Mask
         return GroupedDigits().Replace(masked, m => MaskGroupedNik(m.Value));
     }
 
-    /// <summary>Within a run of digit groups, any consecutive groups that hold exactly 16 digits are a NIK.</summary>
+    /// <summary>
+    /// Within a run of digit groups, consecutive groups that hold exactly 16 digits in one of the ways a NIK is
+    /// written (4-4-4-4, 6-6-4, 2-2-2-6-4, 6-10, 2-2-2-10) are a NIK; other splits (an ID KPM followed by a date,
+    /// "3522011235 2025-11") are not.
+    /// </summary>
     private static string MaskGroupedNik(string run)
     {
         var groups = DigitGroup().Matches(run);
@@ -54,7 +58,7 @@ public static partial class Mask
             for (var j = i; j < groups.Count && digits < 16; j++)
             {
                 digits += groups[j].Length;
-                if (digits != 16) continue;
+                if (digits != 16 || !IsNikShape(groups, i, j)) continue;
                 // Every digit but the last four becomes '*', the separators stay (the text keeps its shape).
                 var keep = 4;
                 for (var k = groups[j].Index + groups[j].Length - 1; k >= groups[i].Index; k--)
@@ -69,9 +73,23 @@ public static partial class Mask
         return changed ? new string(chars) : run;
     }
 
-    // 16 digits, also written in groups ("3522 0144 0485 0002", "35.22.01.440485.0002", "352201-440485-0002"); a
-    // grouped one must not run on into more groups of digits (two ID KPM and a date are not a NIK).
-    [GeneratedRegex(@"(?<![\d*])\d{16}(?!\d)|(?<![\d*][ .\-]?)\d(?:[ .\-]?\d){15}(?![ .\-]?\d)")]
+    private static readonly int[][] NikShapes = [[4, 4, 4, 4], [6, 6, 4], [2, 2, 2, 6, 4], [6, 10], [2, 2, 2, 10]];
+
+    private static bool IsNikShape(MatchCollection groups, int first, int last)
+    {
+        var n = last - first + 1;
+        foreach (var shape in NikShapes)
+        {
+            if (shape.Length != n) continue;
+            var same = true;
+            for (var g = 0; g < n && same; g++) same = groups[first + g].Length == shape[g];
+            if (same) return true;
+        }
+        return false;
+    }
+
+    // 16 digits written together; grouped ones are found by shape (MaskGroupedNik).
+    [GeneratedRegex(@"(?<![\d*])\d{16}(?!\d)")]
     private static partial Regex NikPattern();
 
     // Digit groups joined by one space, dot or dash each: "3522 0155 0887 0001", "35.22.01.550887.0001".

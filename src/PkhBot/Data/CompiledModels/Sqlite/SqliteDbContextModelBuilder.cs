@@ -11,7 +11,7 @@ namespace PkhBot.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5e77ca71-6111-4c35-9614-e70377ec038f"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("2821780d-3731-4d39-90a2-f7523023067e"), entityTypeCount: 23)
         {
         }
 

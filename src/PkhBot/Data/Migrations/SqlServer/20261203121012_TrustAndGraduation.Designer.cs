@@ -12,8 +12,8 @@ using PkhBot.Data;
 namespace PkhBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261203102319_DeliveryByAge")]
-    partial class DeliveryByAge
+    [Migration("20261203121012_TrustAndGraduation")]
+    partial class TrustAndGraduation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -136,6 +136,8 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AskerUserId", "AskedAt");
 
                     b.HasIndex("AssignedCoordinatorId", "Status");
 
@@ -591,8 +593,15 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<bool>("OptedOut")
                         .HasColumnType("bit");
+
+                    b.Property<int?>("PemantauKecamatanId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("PendampingId")
                         .HasColumnType("int");
@@ -616,6 +625,8 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.HasIndex("CoordinatorId");
 
                     b.HasIndex("DesaId");
+
+                    b.HasIndex("PemantauKecamatanId");
 
                     b.HasIndex("PendampingId");
 
@@ -689,11 +700,24 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("DesaId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("KecamatanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MitraCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int?>("PendampingId")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -710,6 +734,10 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.HasIndex("CodeHash")
                         .IsUnique();
+
+                    b.HasIndex("DesaId");
+
+                    b.HasIndex("KecamatanId");
 
                     b.ToTable("Invites");
                 });
@@ -731,6 +759,95 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.HasKey("UserId");
 
                     b.ToTable("InviteAttempts");
+                });
+
+            modelBuilder.Entity("PkhBot.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("KecamatanFilter")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("KecamatanJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanAt");
+
+                    b.ToTable("ReconciliationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MitraCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PendampingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MitraCode", "Status");
+
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("PkhBot.Reminders.NudgeLog", b =>
@@ -844,6 +961,9 @@ namespace PkhBot.Data.Migrations.SqlServer
                     b.Property<int>("PendampingId")
                         .HasColumnType("int");
 
+                    b.Property<int>("PreviousStatus")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -851,6 +971,13 @@ namespace PkhBot.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("RecordedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StatementPhotoFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1047,6 +1174,11 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .HasForeignKey("DesaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("PemantauKecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PkhBot.Households.Pendamping", "Pendamping")
                         .WithMany()
                         .HasForeignKey("PendampingId")
@@ -1072,6 +1204,30 @@ namespace PkhBot.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("KecamatanRef");
+                });
+
+            modelBuilder.Entity("PkhBot.Onboarding.Invite", b =>
+                {
+                    b.HasOne("PkhBot.Households.Desa", null)
+                        .WithMany()
+                        .HasForeignKey("DesaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PkhBot.Households.Kecamatan", null)
+                        .WithMany()
+                        .HasForeignKey("KecamatanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PkhBot.Referrals.Referral", b =>
+                {
+                    b.HasOne("PkhBot.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("PkhBot.Reporting.FollowUp", b =>
