@@ -166,11 +166,10 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// ISSUE 17.5 (the NIK masked at the channel's edge, before the inbox: another branch). Today the inbox keeps the
-    /// raw update, and with it what a mother typed; this scan of the inbox and of the database's and -wal's bytes then
-    /// finds it. Unskip when that branch is merged.
+    /// A NIK or phone number a mother typed is masked at the channel's edge, before the update is first stored: neither
+    /// the inbox nor any other table, nor the bytes of the database file and its -wal, ever hold it whole.
     /// </summary>
-    [Fact(Skip = "Needs the NIK masked at the channel's edge (issue 17.5, merged separately): until then the inbox payload holds what was typed")]
+    [Fact]
     public async Task The_inbox_and_the_database_files_hold_no_typed_nik_or_phone()
     {
         await using var api = await FakeBotApi.StartAsync();
