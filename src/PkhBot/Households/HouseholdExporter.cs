@@ -30,12 +30,41 @@ public sealed class HouseholdExporter(PkhDbContext db)
         Privacy.OwnerOnlyFile.Create(path).Dispose();
         await using var csv = CsvWriter.ToFile(path, CsvWriterOptions.Default with { WriteByteOrderMark = true });
         csv.WriteHeader(Header);
-        await foreach (var row in RowsAsync(kecamatanId, ct))
+        await foreach (var row in RowsAsync(kecamatanId is int k ? [k] : null, ct))
         {
             await csv.WriteRecordAsync(row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray(), ct);
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The same rows as an XLSX into <paramref name="stream"/> (the chat's /ekspor), for the caller's kecamatan (all when
+    /// null), at most <paramref name="maxRows"/>: a chat document has a size limit a file on disk does not.
+    /// </summary>
+    public (int Rows, bool Capped) WriteXlsx(Stream stream, IReadOnlyCollection<int>? kecamatanIds, int maxRows, CancellationToken ct)
+    {
+        var rows = 0;
+        var capped = false;
+        IEnumerable<Dictionary<string, object?>> Sheet()
+        {
+            foreach (var row in Rows(kecamatanIds))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (rows == maxRows) { capped = true; yield break; }
+                rows++;
+                yield return ToDictionary(row);
+            }
+        }
+        stream.SaveAs(Sheet(), sheetName: "KPM");
+        return (rows, capped);
+    }
+
+    private static Dictionary<string, object?> ToDictionary(object?[] row)
+    {
+        var d = new Dictionary<string, object?>(Header.Length);
+        for (var i = 0; i < Header.Length; i++) d[Header[i]] = row[i];
+        return d;
     }
 
     public Task<int> ExportXlsxAsync(string path, int? kecamatanId, CancellationToken ct)
@@ -44,20 +73,18 @@ public sealed class HouseholdExporter(PkhDbContext db)
         // MiniExcel pulls the rows while it writes, so pages are read as the file grows.
         IEnumerable<Dictionary<string, object?>> Stream()
         {
-            foreach (var row in Rows(kecamatanId))
+            foreach (var row in Rows(kecamatanId is int k ? [k] : null))
             {
                 ct.ThrowIfCancellationRequested();
                 rows++;
-                var d = new Dictionary<string, object?>(Header.Length);
-                for (var i = 0; i < Header.Length; i++) d[Header[i]] = row[i];
-                yield return d;
+                yield return ToDictionary(row);
             }
         }
         using (var file = Privacy.OwnerOnlyFile.Create(path)) MiniExcel.SaveAs(file, Stream());
         return Task.FromResult(rows);
     }
 
-    private async IAsyncEnumerable<object?[]> RowsAsync(int? kecamatanId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<object?[]> RowsAsync(IReadOnlyCollection<int>? kecamatanId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var lastId = 0;
         while (true)
@@ -70,7 +97,7 @@ public sealed class HouseholdExporter(PkhDbContext db)
         }
     }
 
-    private IEnumerable<object?[]> Rows(int? kecamatanId)
+    private IEnumerable<object?[]> Rows(IReadOnlyCollection<int>? kecamatanId)
     {
         var lastId = 0;
         while (true)
@@ -88,12 +115,15 @@ public sealed class HouseholdExporter(PkhDbContext db)
 
     private sealed record Latest(DateTimeOffset At, ReportCategory Category, string Note);
 
-    private IQueryable<Page> PageQuery(int? kecamatanId, int lastId) => PageQuery(db, kecamatanId, lastId);
+    private IQueryable<Page> PageQuery(IReadOnlyCollection<int>? kecamatanIds, int lastId) => PageQuery(db, kecamatanIds, lastId);
 
     /// <summary>One keyset page of households with their names resolved (also translated for SQL Server in tests).</summary>
-    internal static IQueryable<Page> PageQuery(PkhDbContext db, int? kecamatanId, int lastId)
-        => db.Households.AsNoTracking()
-            .Where(h => h.Id > lastId && (kecamatanId == null || h.KecamatanId == kecamatanId))
+    internal static IQueryable<Page> PageQuery(PkhDbContext db, IReadOnlyCollection<int>? kecamatanIds, int lastId)
+        => PageOf(kecamatanIds is null ? db.Households.AsNoTracking() : db.Households.AsNoTracking().Where(h => kecamatanIds.Contains(h.KecamatanId)), lastId);
+
+    private static IQueryable<Page> PageOf(IQueryable<Household> households, int lastId)
+        => households
+            .Where(h => h.Id > lastId)
             .OrderBy(h => h.Id)
             .Take(PageSize)
             .Select(h => new Page(h.Id, h.IdKpm, h.Nik, h.NamaPengurus, h.Alamat, h.Desa!.Nama, h.Kecamatan!.Nama, h.Pendamping!.Kode, h.Pendamping!.Nama,

@@ -5,7 +5,7 @@ using PkhBot.Conversation;
 namespace PkhBot.Reminders;
 
 /// <summary>/ekspor: the caller's scope as an XLSX document (households, latest report, open follow-ups).</summary>
-public sealed class EksporCommand(HouseholdExport export, IOptions<RemindersOptions> options) : ICommandHandler
+public sealed class EksporCommand(Households.HouseholdExporter exporter, IOptions<RemindersOptions> options) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("ekspor", "Unduh data KPM wilayah Anda (XLSX)", CommandSpec.Coordinators);
 
@@ -18,7 +18,8 @@ public sealed class EksporCommand(HouseholdExport export, IOptions<RemindersOpti
             return;
         }
         var max = options.Value.ExportMaxRows;
-        var result = await export.BuildAsync(whole ? null : ctx.Caller.KecamatanIds, max, ct);
+        using var xlsx = new MemoryStream();
+        var result = exporter.WriteXlsx(xlsx, whole ? null : ctx.Caller.KecamatanIds, max, ct);
         if (result.Rows == 0)
         {
             ctx.Reply(ReminderTexts.EksporEmpty);
@@ -27,7 +28,7 @@ public sealed class EksporCommand(HouseholdExport export, IOptions<RemindersOpti
         ctx.Audit("ekspor", "households", whole ? "kabupaten" : string.Join(",", ctx.Caller.KecamatanIds), $"{result.Rows} baris");
         ctx.Reply(new Reply(ReminderTexts.EksporCaption(result.Rows, result.Capped, max))
         {
-            Attachment = new ReplyAttachment(AttachmentKind.Document, $"kpm-{ctx.Now.ToOffset(TimeSpan.FromHours(7)):yyyyMMdd}.xlsx", result.Xlsx),
+            Attachment = new ReplyAttachment(AttachmentKind.Document, $"kpm-{ctx.Now.ToOffset(TimeSpan.FromHours(7)):yyyyMMdd}.xlsx", xlsx.ToArray()),
         });
     }
 }

@@ -28,7 +28,6 @@ public static class RemindersSetup
         builder.Services.AddScoped<IReminderPlanner, EscalationPlanner>();
         builder.Services.AddScoped<IReminderPlanner, CoordinatorWeeklyPlanner>();
         builder.Services.AddScoped<IReminderPlanner, GraduationCandidatesPlanner>();
-        builder.Services.AddScoped<HouseholdExport>();
         builder.Services.AddCommand<RekapCommand>();
         builder.Services.AddCommand<EksporCommand>();
 

@@ -94,7 +94,7 @@ public sealed class ReminderTextsTests
     [InlineData("Siti", "Siti")]
     [InlineData("", "")]
     public void Export_cells_that_a_spreadsheet_would_run_are_neutralised(string value, string expected)
-        => Assert.Equal(expected, HouseholdExport.Safe(value));
+        => Assert.Equal(expected, PkhBot.Households.Spreadsheet.Neutralize(value));
 
     [Fact]
     public void The_chart_is_a_png()
