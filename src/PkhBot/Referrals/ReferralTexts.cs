@@ -7,7 +7,6 @@ namespace PkhBot.Referrals;
 /// <summary>Every sentence of referrals, for the pendamping, the mitra and the coordinator.</summary>
 public static class ReferralTexts
 {
-    public const string Usage = "Rujuk KPM ke mitra: <code>/rujuk ID_KPM MITRA catatan</code>, mis. <code>/rujuk 3522011234 DINKOP butuh pelatihan pemasaran</code>. Atau ketik /rujuk saja lalu ikuti tombolnya.";
     public const string AskHousehold = "<b>Rujuk KPM ke mitra.</b> Tulis ID KPM-nya (lihat /kpm atau /cari).";
     public const string AskNote = "Tulis catatan singkat untuk mitra: apa yang dibutuhkan keluarga ini (mis. <i>butuh modal untuk gerobak</i>).";
     public const string NoteTooShort = "Catatannya terlalu pendek. Tulis apa yang dibutuhkan, mis. <i>butuh pelatihan menjahit</i>.";

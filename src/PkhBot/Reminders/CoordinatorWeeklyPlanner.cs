@@ -7,7 +7,6 @@ public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDir
     Ppse.PpseFunnel ppse, Data.PkhDbContext db) : IReminderPlanner
 {
     public string Job => JobNames.CoordinatorWeekly;
-    private const int TelegramCaptionLimit = 1024;
 
     public async IAsyncEnumerable<PlannedNudge> PlanAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -24,8 +23,8 @@ public sealed class CoordinatorWeeklyPlanner(DigestBuilder digests, RecipientDir
             var digest = digests.For(DigestBuilder.ScopeName(scope.WholeKabupaten, mine), now, mine);
             var reply = DigestText.ToReply(digest, DigestChart.Render(digest));
             var line = Ppse.PpseTexts.DigestLine(path.Only(r => scope.Covers(r.Key)));
-            // The digest's text is the chart's caption, which Telegram caps at 1,024 characters.
-            var html = reply.Html.Length + line.Length + 1 <= TelegramCaptionLimit ? reply.Html + "\n" + line : reply.Html;
+            // The digest's text is the chart's caption: the PPSE line only when it fits, never cutting the digest short.
+            var html = reply.Html.Length + line.Length + 1 <= Channels.Outbox.OutboxMessageFactory.MaxCaptionChars ? reply.Html + "\n" + line : reply.Html;
             yield return new PlannedNudge($"coordinator:{scope.Id}", period, to, reply with { Html = html });
         }
     }
