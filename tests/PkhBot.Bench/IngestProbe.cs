@@ -44,6 +44,8 @@ public sealed class IngestProbe : IBenchProbe
         {
             BenchHost.Seed(db, users, users * 10, BenchHost.Monday);
             await app.StartAsync(ct);
+            // Report i is about household B(i mod households), sent by the pendamping it belongs to (BenchHost.Seed
+            // deals households out round-robin): the same i for both, or the bot answers "not found" instead of saving.
             string Text(int i) => $"/lapor B{i % (users * 10) + 1} usaha omzet 2,5 jt/bln warung kopi";
             long User(int i) => 1_000_000L + i % (users * 10) % users;
             int Replies() => fake.Sent.Count(s => s.Method == "sendMessage");
@@ -69,7 +71,7 @@ public sealed class IngestProbe : IBenchProbe
             {
                 var before = Replies();
                 var queuedAt = DateTimeOffset.UtcNow;
-                fake.EnqueueMessage(User(i), Text(i + 20));
+                fake.EnqueueMessage(User(i + 20), Text(i + 20));
                 await fake.WaitUntilAsync(() => Replies() > before, TimeSpan.FromSeconds(30), "a reply");
                 // The fake's own receive time, not when this loop noticed: the wait polls every 20 ms.
                 var reply = fake.Sent.Where(s => s.Method == "sendMessage").Skip(before).First();
@@ -84,7 +86,7 @@ public sealed class IngestProbe : IBenchProbe
             var t0 = DateTimeOffset.UtcNow;
             for (var i = 0; i < reports; i++)
             {
-                var u = User(i);
+                var u = User(i + 500);
                 if (!sentAt.TryGetValue(u, out var q)) sentAt[u] = q = new Queue<DateTimeOffset>();
                 q.Enqueue(DateTimeOffset.UtcNow);
                 fake.EnqueueMessage(u, Text(i + 500));
@@ -98,13 +100,16 @@ public sealed class IngestProbe : IBenchProbe
                 if (sentAt.TryGetValue(s.ChatId, out var q) && q.Count > 0) burst.Add((s.At - q.Dequeue()).TotalMilliseconds);
             single.Sort();
             burst.Sort();
+            // Every burst reply must be a receipt: a "not found" costs different work than a saved report.
+            var receipts = fake.Sent.Where(s => s.Method == "sendMessage").Skip(start).Count(s => s.Text?.Contains("Laporan tersimpan", StringComparison.Ordinal) == true);
+            if (receipts < reports) throw new InvalidOperationException($"only {receipts} of {reports} burst replies are report receipts");
 
             // The same pipeline without Telegram, in the running host (its background checkpoints included); the
             // console channel keeps the sender out of it, so only the pipeline is measured.
             var pipeline = app.Services.GetRequiredService<ConversationPipeline>();   // a singleton: it makes a scope per update
             Incoming ConsoleUpdate(long updateId, int i) => new()
             {
-                Channel = "console", UpdateId = updateId, UserId = User(i), ChatId = User(i), Text = Text(i + 7), SentAt = TimeProvider.System.GetUtcNow(),
+                Channel = "console", UpdateId = updateId, UserId = User(i + 7), ChatId = User(i + 7), Text = Text(i + 7), SentAt = TimeProvider.System.GetUtcNow(),
             };
             var direct = new List<double>();
             var pipeStart = Stopwatch.StartNew();
