@@ -44,13 +44,18 @@ public sealed class AreaBreakdown(PkhDbContext db, WorkCalendar calendar, Gradua
         var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var starts = Enumerable.Range(0, TrendWeeks + 1).Select(i => calendar.AtLocal(thisWeek.AddDays(7 * (i - TrendWeeks + 1)), TimeOnly.MinValue)).ToList();
         var from = starts[0];
-        var reports = await db.Reports.AsNoTracking()
-            .Where(r => !r.Withdrawn && r.EventAt >= from && r.EventAt <= now && scope.Any(h => h.Id == r.HouseholdId))
-            .Select(r => r.EventAt).ToListAsync(ct);
+        // Counted by the database, week by week: a province's reports never come into memory.
+        var inScope = db.Reports.AsNoTracking().Where(r => !r.Withdrawn && scope.Any(h => h.Id == r.HouseholdId));
+        var reportCounts = new int[TrendWeeks];
+        for (var i = 0; i < TrendWeeks; i++)
+        {
+            DateTimeOffset start = starts[i], end = i == TrendWeeks - 1 && starts[i + 1] > now ? now.AddTicks(1) : starts[i + 1];
+            reportCounts[i] = await inScope.CountAsync(r => r.EventAt >= start && r.EventAt < end, ct);
+        }
         var graduations = await GraduationFigures.InPeriodAsync(db, scope, from, now.AddTicks(1), ct);
         return Enumerable.Range(0, TrendWeeks).Select(i => new WeekPoint(
                 DateOnly.FromDateTime(calendar.ToLocal(starts[i]).DateTime),
-                reports.Count(t => t >= starts[i] && t < starts[i + 1]),
+                reportCounts[i],
                 graduations.Count(g => g.GraduatedAt >= starts[i] && g.GraduatedAt < starts[i + 1])))
             .ToList();
     }
