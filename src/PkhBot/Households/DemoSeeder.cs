@@ -128,12 +128,12 @@ public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock, IOptions<Gra
     /// <summary>Each pendamping's last active households (the first ones are the demo referrals') become graduation candidates.</summary>
     private void AddCandidates(List<HouseholdPlan> plans, DateTimeOffset now)
     {
-        foreach (var own in plans.Where(p => p.Household.Status == HouseholdStatus.Aktif).GroupBy(p => p.PendampingKode))
+        foreach (var own in plans.Where(p => p.Household.Status == HouseholdStatus.Aktif).GroupBy(p => p.PendampingKode).Select(g => g.ToList()))
         {
             var n = 0;
-            foreach (var plan in own.TakeLast(DemoCandidates.PerPendamping))
+            foreach (var plan in own.TakeLast(own.Count >= DemoCandidates.SecondFrom ? 2 : 1))
             {
-                plan.Reports.AddRange(DemoCandidates.Reports(n++, rules.Value, now));
+                plan.Reports.AddRange(DemoCandidates.Reports(n++, own.IndexOf(plan), rules.Value, now));
                 plan.Household.LastReportAt = plan.Reports.Max(r => r.EventAt);
             }
         }
