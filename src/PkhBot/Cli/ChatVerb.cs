@@ -10,7 +10,7 @@ public static class ChatVerb
     {
         var asOption = new Option<string>("--as")
         {
-            Description = "Peran di konsol: kpm (bawaan), admin, koordinator[:KECAMATAN], pendamping[:KODE]",
+            Description = "Peran di konsol: kpm (bawaan), admin, koordinator[:KECAMATAN], pendamping[:KODE], mitra[:KODE] (bawaan DINKOP), pemantau[:KECAMATAN]",
             DefaultValueFactory = _ => "kpm",
         };
         var cmd = new Command("chat", "Percakapan dengan bot di konsol (tanpa Telegram), memakai pipeline yang sama.") { asOption };

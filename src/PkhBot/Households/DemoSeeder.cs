@@ -1,5 +1,6 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PkhBot.Data;
 using PkhBot.Reporting;
 
@@ -8,10 +9,10 @@ namespace PkhBot.Households;
 /// <summary>
 /// Deterministic demo data shaped like Bojonegoro: the 28 real kecamatan and their desa (already loaded by migrate),
 /// 209 pendamping spread by desa count, N households with komponen and a few months of reports, follow-ups and
-/// graduations. Idempotent: existing pendamping and households (by kode and id_kpm) are kept, so a second run adds
+/// graduations, graduation candidates for every pendamping (<see cref="DemoCandidates"/>). Idempotent: existing pendamping and households (by kode and id_kpm) are kept, so a second run adds
 /// nothing. Writes with the roster import's bulk path (<see cref="BulkWriter"/>).
 /// </summary>
-public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock)
+public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock, IOptions<GraduationRulesOptions> rules)
 {
     public const int DefaultHouseholds = 55_028;
     public const int PendampingCount = 209;
@@ -35,6 +36,7 @@ public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock)
         var desaCounts = kecamatan.Select(k => k.Desa.Count).ToArray();
         var pendamping = BuildPendamping(faker, kecamatan, Apportion(PendampingCount, desaCounts, minimum: 1), now);
         var plans = BuildHouseholds(faker, kecamatan, Apportion(households, desaCounts, minimum: 0), pendamping, now).ToList();
+        AddCandidates(plans, now);
 
         SeedResult result = new(0, 0, 0, 0, 0);
         await BulkWriter.InTransactionAsync(db, async () =>
@@ -123,6 +125,20 @@ public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock)
         return list;
     }
 
+    /// <summary>Each pendamping's last active households (the first ones are the demo referrals') become graduation candidates.</summary>
+    private void AddCandidates(List<HouseholdPlan> plans, DateTimeOffset now)
+    {
+        foreach (var own in plans.Where(p => p.Household.Status == HouseholdStatus.Aktif).GroupBy(p => p.PendampingKode).Select(g => g.ToList()))
+        {
+            var n = 0;
+            foreach (var plan in own.TakeLast(own.Count >= DemoCandidates.SecondFrom ? 2 : 1))
+            {
+                plan.Reports.AddRange(DemoCandidates.Reports(n++, own.IndexOf(plan), rules.Value, now));
+                plan.Household.LastReportAt = plan.Reports.Max(r => r.EventAt);
+            }
+        }
+    }
+
     private sealed record HouseholdPlan(Household Household, string PendampingKode, List<ProgressReport> Reports, List<(FollowUp, ProgressReport)> FollowUps, List<Graduation> Graduations);
 
     private static readonly string[] Dusun = ["Krajan", "Sumber", "Ngasem", "Kedungsari", "Mulyorejo", "Tegalrejo", "Jatisari", "Karanganyar", "Sidomulyo", "Ngampel", "Gempol", "Pucang"];
@@ -203,7 +219,10 @@ public sealed class DemoSeeder(PkhDbContext db, TimeProvider clock)
             var at = now.AddDays(-f.Random.Double(5, 120));
             var type = h.Status == HouseholdStatus.GraduasiMandiri ? GraduationType.Mandiri : GraduationType.Alamiah;
             var reason = type == GraduationType.Mandiri ? "Usaha sudah stabil, mengundurkan diri secara sukarela." : "Tidak lagi memiliki komponen yang memenuhi syarat.";
-            plan.Graduations.Add(new Graduation { Type = type, Reason = reason, GraduatedAt = at, RecordedAt = at });
+            plan.Graduations.Add(new Graduation
+            {
+                Type = type, Reason = reason, GraduatedAt = at, RecordedAt = at, StatementPhotoFileId = DemoCandidates.StatementFileId(type, h.IdKpm, serial),
+            });
             plan.Reports.Add(new ProgressReport { EventAt = at, ReceivedAt = at, Category = ReportCategory.Graduasi, Note = reason });
         }
         h.LastReportAt = plan.Reports.Count == 0 ? null : plan.Reports.Max(r => r.EventAt);

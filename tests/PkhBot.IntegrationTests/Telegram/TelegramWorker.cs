@@ -8,7 +8,8 @@ namespace PkhBot.IntegrationTests.Telegram;
 
 /// <summary>
 /// The real host in Worker mode (`run`), pointed at a <see cref="FakeBotApi"/>, on the real clock (the sender and the
-/// poller wait on real time). Pass <paramref name="databaseFile"/> to share another worker's SQLite file.
+/// poller wait on real time). Pass <paramref name="databaseFile"/> to share another worker's SQLite file, and a
+/// <see cref="ShiftedClock"/> as <c>clock</c> for a test that needs "a day later".
 /// </summary>
 public sealed class TelegramWorker : IAsyncDisposable
 {
@@ -25,7 +26,7 @@ public sealed class TelegramWorker : IAsyncDisposable
     public FakeBotApi Api { get; }
     public string DatabaseFile { get; }
 
-    public static async Task<TelegramWorker> StartAsync(FakeBotApi api, IDictionary<string, string?>? settings = null, string? databaseFile = null)
+    public static async Task<TelegramWorker> StartAsync(FakeBotApi api, IDictionary<string, string?>? settings = null, string? databaseFile = null, TimeProvider? clock = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -41,7 +42,7 @@ public sealed class TelegramWorker : IAsyncDisposable
         };
         if (databaseFile is not null) config["ConnectionStrings:PkhBot"] = $"Data Source={databaseFile}";
         if (settings is not null) foreach (var kv in settings) config[kv.Key] = kv.Value;
-        var app = await TestApp.StartAsync(config, AppMode.Worker, configure: b => b.Services.AddSingleton(TimeProvider.System));
+        var app = await TestApp.StartAsync(config, AppMode.Worker, configure: b => b.Services.AddSingleton(clock ?? TimeProvider.System));
         await app.App.StartAsync();
         return new TelegramWorker(app, api, databaseFile ?? app.DatabasePath);
     }

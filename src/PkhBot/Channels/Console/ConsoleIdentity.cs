@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PkhBot.Data;
 using PkhBot.Onboarding;
+using PkhBot.Referrals;
 
 namespace PkhBot.Channels.Console;
 
@@ -8,7 +9,7 @@ namespace PkhBot.Channels.Console;
 /// Binds the console user to a role for `chat --as ...`. Console users get negative ids so they can never
 /// collide with a Telegram user.
 /// </summary>
-public sealed class ConsoleIdentity(PkhDbContext db, TimeProvider clock)
+public sealed class ConsoleIdentity(PkhDbContext db, TimeProvider clock, MitraCatalogue catalogue)
 {
     public sealed record Result(long UserId, string Description, string? Error);
 
@@ -55,12 +56,34 @@ public sealed class ConsoleIdentity(PkhDbContext db, TimeProvider clock)
                 await UpsertAsync(userId, Role.Pendamping, p.Id, null, p.Nama, now, ct);
                 return new(userId, $"pendamping {p.Kode} ({p.Nama})", null);
             }
+            case "mitra":
+            {
+                // DINKOP by default: the demo refers households to it (DemoReferrals), so /rujukan has something to answer.
+                var mitra = catalogue.Find(arg ?? DefaultMitra) ?? (arg is null ? catalogue.All[0] : null);
+                if (mitra is null) return new(0, "", $"Mitra '{arg}' tidak ada di katalog. Pilih salah satu: {string.Join(", ", catalogue.All.Select(m => m.Code))}.");
+                var userId = -200_000L - catalogue.All.ToList().IndexOf(mitra);
+                await UpsertAsync(userId, Role.Mitra, null, null, $"{mitra.Code} (konsol)", now, ct, mitraCode: mitra.Code);
+                return new(userId, $"mitra {mitra.Code} ({mitra.Name})", null);
+            }
+            case "pemantau":
+            {
+                var kec = arg is null
+                    ? await db.Kecamatan.OrderBy(k => k.Kode).FirstOrDefaultAsync(ct)
+                    : await db.Kecamatan.FirstOrDefaultAsync(k => k.Nama.ToLower() == arg.ToLower(), ct);
+                if (kec is null) return new(0, "", arg is null ? "Tabel kecamatan kosong: jalankan migrate dulu." : $"Kecamatan '{arg}' tidak ditemukan.");
+                var userId = -300_000L - kec.Id;
+                await UpsertAsync(userId, Role.Pemantau, null, null, $"Pemantau {kec.Nama} (konsol)", now, ct, pemantauKecamatanId: kec.Id);
+                return new(userId, $"pemantau Kec. {kec.Nama} (hanya angka, tanpa nama)", null);
+            }
             default:
-                return new(0, "", "Pilihan --as tidak dikenal. Pakai: kpm, admin, koordinator[:KECAMATAN] atau pendamping[:KODE].");
+                return new(0, "", "Pilihan --as tidak dikenal. Pakai: kpm, admin, koordinator[:KECAMATAN], pendamping[:KODE], mitra[:KODE] atau pemantau[:KECAMATAN].");
         }
     }
 
-    private async Task UpsertAsync(long userId, Role role, int? pendampingId, int? coordinatorId, string name, DateTimeOffset now, CancellationToken ct)
+    public const string DefaultMitra = "DINKOP";
+
+    private async Task UpsertAsync(long userId, Role role, int? pendampingId, int? coordinatorId, string name, DateTimeOffset now, CancellationToken ct,
+        string? mitraCode = null, int? pemantauKecamatanId = null)
     {
         var identity = await db.Identities.FirstOrDefaultAsync(i => i.UserId == userId, ct);
         if (identity is null)
@@ -73,6 +96,9 @@ public sealed class ConsoleIdentity(PkhDbContext db, TimeProvider clock)
         identity.Role = role;
         identity.PendampingId = pendampingId;
         identity.CoordinatorId = coordinatorId;
+        identity.MitraCode = mitraCode;
+        identity.PemantauKecamatanId = pemantauKecamatanId;
+        if (role == Role.Pemantau) identity.DesaId = null;   // a whole kecamatan, not one desa
         // The console is the operator at the machine: there is no contact to share (Onboarding:RequirePhoneMatch).
         identity.PhoneVerified = true;
         identity.DisplayName = name;
