@@ -36,7 +36,8 @@ public static class DigestText
         }
         else if (d.Kecamatan.Count > PerKecamatanLinesMax)
         {
-            sb.Append("\nRincian per kecamatan ada di grafik; /ekspor untuk data lengkap.");
+            // A pemantau (NamesHidden) has no /ekspor: the spreadsheet lists households.
+            sb.Append(d.NamesHidden ? "\nRincian per kecamatan ada di grafik." : "\nRincian per kecamatan ada di grafik; /ekspor untuk data lengkap.");
         }
         return sb.ToString().TrimEnd();
     }
@@ -44,7 +45,8 @@ public static class DigestText
     public static Reply ToReply(CoordinatorDigest d, byte[]? chart)
         => new(Render(d))
         {
-            Keyboard = d.Sum(k => k.OverdueFollowUps) > 0 ? Keyboard.Of([Button.Callback("📋 Tindak lanjut terlambat", "tl:list")]) : null,
+            // The list behind the button names households: not for a read-only pemantau (NamesHidden).
+            Keyboard = d.Sum(k => k.OverdueFollowUps) > 0 && !d.NamesHidden ? Keyboard.Of([Button.Callback("📋 Tindak lanjut terlambat", "tl:list")]) : null,
             Attachment = chart is null ? null : new ReplyAttachment(Channels.Outbox.AttachmentKind.Photo, $"rekap-{d.Date:yyyyMMdd}.png", chart),
         };
 }

@@ -69,8 +69,22 @@ public sealed class PpseTests : IAsyncLifetime
         var chat = new ChatDriver(_app, 9910);
         Assert.Contains("pemantau", (await chat.SendAsync($"/start {code}")).Text);
 
+        // An overdue follow-up in the area: a coordinator's /rekap offers the list behind a button, a pemantau's not.
+        await _app.WithDbAsync(async db =>
+        {
+            var h = await db.Households.FirstAsync(x => x.IdKpm == "PPSE001");
+            db.FollowUps.Add(new PkhBot.Reporting.FollowUp
+            {
+                HouseholdId = h.Id, PendampingId = h.PendampingId!.Value, Issue = "KKS hilang", Status = PkhBot.Reporting.FollowUpStatus.Open,
+                DueDate = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(-5), OpenedAt = _app.Clock.GetUtcNow().AddDays(-12),
+            });
+            await db.SaveChangesAsync();
+        });
         var ppse = (await chat.SendAsync("/ppse")).Text;
-        var rekap = (await chat.SendAsync("/rekap")).Text;
+        var rekapReplies = await chat.SendAsync("/rekap");
+        var rekap = rekapReplies.Text;
+        Assert.Contains("terlambat", rekap);
+        Assert.All(rekapReplies.Messages, m => Assert.Null(m.KeyboardJson));
 
         Assert.Contains(scope, ppse);
         Assert.Contains(stageLine, ppse);
