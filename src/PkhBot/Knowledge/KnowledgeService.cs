@@ -81,6 +81,12 @@ public sealed partial class KnowledgeService(
         var kind = AnswerFit.KindOf(words);
         // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        // The question's most specific programme word must be in the answer's entry: a passage that shares only its
+        // other words answers something else. The next passage is measured against the best one that holds it.
+        var specific = index.Specific(terms, words);
+        var best = Math.Round(hits[0].Score, 3);
+        hits = hits.Where(h => index.Holds(h, specific)).ToList();
+        if (hits.Count == 0) return (Answer.DontKnow(best), true);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
@@ -119,14 +125,24 @@ public sealed partial class KnowledgeService(
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
         if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
-        // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa".
-        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))) return null;
+        // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
+        // written counts beyond a cap; which ones are counted is the answer.
+        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
+            && !(family.Explicit && OverCap(calculator.Table, family))) return null;
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
         return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 
     private const double CalculatorScore = 100;
+
+    /// <summary>More komponen, anak usia dini or children written than benefits.tsv counts.</summary>
+    private static bool OverCap(BenefitTable table, Family family)
+    {
+        var children = family.Count("aud") + family.Count("sd") + family.Count("smp") + family.Count("sma");
+        return family.Persons > table.Rule("maks_komponen").Value || family.Count("aud") > table.Rule("maks_aud").Value
+            || children > table.Rule("maks_anak").Value;
+    }
 
     /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
     private bool AsksOwnBenefit(IReadOnlyList<string> words)

@@ -238,6 +238,8 @@ public sealed class QueryNormalizer
             if (words[i] != "berapa") continue;
             if (i + 1 < words.Count && CountedThings.Contains(words[i + 1])) continue;
             if (i > 0 && NotMoneyBefore.Contains(words[i - 1])) continue;
+            // "sejak tahun berapa" asks for a year; "per tahun berapa" for money.
+            if (i > 0 && words[i - 1] == "tahun" && (i < 2 || words[i - 2] is not ("per" or "tiap" or "setiap" or "dalam"))) continue;
             return true;
         }
         return false;
