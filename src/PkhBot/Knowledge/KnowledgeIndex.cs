@@ -200,24 +200,31 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     /// <param name="typed">The question's words as typed (after spelling and typo correction, before synonyms): a
     /// paraphrase the synonyms made ("penerima PKH" -> "kpm") does not anchor.</param>
-    public IReadOnlyList<string[]> Specific(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> typed)
+    public IReadOnlyList<(string[] Stems, double Weight)> Specific(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> typed)
     {
         var own = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         own.IntersectWith(Analyze(string.Join(' ', typed)));
         // A word in a fifth of the entries ("pendamping", "KPM", "komponen") says too little to anchor an answer.
-        var named = _domainTerms.Where(d => !d.All(TopicTerms.Contains) && d.All(own.Contains) && Freq(d) <= _entries.Count * MaxAnchorShare).ToList();
-        if (named.Count == 0) return [];
-        var min = named.Min(Freq);
-        return named.Where(d => Freq(d) == min).ToList();
+        return _domainTerms.Where(d => !d.All(TopicTerms.Contains) && d.All(own.Contains) && Freq(d) <= _entries.Count * MaxAnchorShare)
+            .Select(d => (d, Math.Log((double)_entries.Count / Math.Max(1, Freq(d))))).ToList();
 
         int Freq(string[] stems) => stems.Where(x => !TopicTerms.Contains(x)).Min(x => _entryFreq.GetValueOrDefault(x));
     }
 
     private const double MaxAnchorShare = 0.2;
 
-    /// <summary>Whether the hit's entry (an FAQ pair's questions and answer, or a section with its heading) holds all stems of one of the words.</summary>
-    public bool Holds(KnowledgeHit hit, IReadOnlyList<string[]> words)
-        => words.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count || words.Any(w => w.All(_entryStems[hit.Key].Contains));
+    /// <summary>
+    /// Whether the hit's entry (an FAQ pair's questions and answer, or a section with its heading) holds the question's
+    /// most specific programme word, or other programme words of the question that together say as much (the words'
+    /// rarity summed): "hamil ... periksa minimal berapa kali ... dipotong", after "dijelaskan di pertemuan", is about
+    /// the pregnancy, though "pertemuan" is the rarer word.
+    /// </summary>
+    public bool Holds(KnowledgeHit hit, IReadOnlyList<(string[] Stems, double Weight)> words)
+    {
+        if (words.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count) return true;
+        var stems = _entryStems[hit.Key];
+        return words.Where(w => w.Stems.All(stems.Contains)).Sum(w => w.Weight) >= words.Max(w => w.Weight) - 1e-9;
+    }
 
     public IReadOnlyList<KnowledgeHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {

@@ -207,6 +207,13 @@ public sealed class QueryNormalizer
                 continue;
             }
             var afterAgeWord = before is "umur" or "usia";
+            // "mbahku sudah 68 tahun": an old person's age, said without "umur".
+            if (!afterAgeWord && unit == "tahun" && n is >= 60 and < 120)
+            {
+                tokens.Add("usia");
+                tokens.Add("lansia");
+                return;
+            }
             if (!afterAgeWord && !(ChildWords.Contains(before) && unit is not null)) continue;
             var component = unit == "bulan" || n <= 6 ? "balita"
                 : n <= 21 && tokens.Any(ChildWords.Contains) ? "sekolah"
