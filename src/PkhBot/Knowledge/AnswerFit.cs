@@ -46,6 +46,15 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         return AnswerKind.Any;
     }
 
+    /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
+    public static bool AsksMeaning(IReadOnlyList<string> words)
+        => Follows(words, "itu", "apa") || Follows(words, "apa", "itu") || words.Any(MeaningWords.Contains);
+
+    /// <summary>As <see cref="AsksMeaning(IReadOnlyList{string})"/>, for an FAQ question as written.</summary>
+    public static bool AsksMeaning(string question) => AsksMeaning(QueryNormalizer.Tokens(question).ToList());
+
+    private static readonly HashSet<string> MeaningWords = ["artinya", "arti", "maksudnya", "maksude", "pengertian", "kepanjangan", "kepanjangane", "singkatan"];
+
     /// <summary>A number after "umur"/"usia", or 40 and more before "tahun" (a shorter span may be a duration).</summary>
     private static bool StatesAge(IReadOnlyList<string> words)
     {

@@ -185,9 +185,14 @@ public sealed class KnowledgeIndex : IDisposable
     public bool MostlyUnknown(IReadOnlyList<QueryTerm> terms)
     {
         var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
-        var unknown = own.Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+        var unknown = UnknownWords(terms);
         return unknown >= 2 && unknown * 2 > own.Count;
     }
+
+    /// <summary>How many of the question's own words (not numbers) occur nowhere in the knowledge base ("yatim", "cpns").</summary>
+    public int UnknownWords(IReadOnlyList<QueryTerm> terms)
+        => terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text)
+            .Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
 
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
 

@@ -88,10 +88,13 @@ public sealed partial class KnowledgeService(
         hits = hits.Where(h => index.Holds(h, specific)).ToList();
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
+        // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
+        // then the passage must hold two in five of the question's words, not the usual share.
+        var coverage = index.UnknownWords(terms) > 0 ? Math.Max(o.MinCoverage, UnknownWordCoverage) : o.MinCoverage;
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
-            if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
+            if (hit.Score < floor || hit.Coverage < coverage) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
@@ -101,12 +104,18 @@ public sealed partial class KnowledgeService(
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));
         }
         if (candidates.Count == 0) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
-        // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none.
+        // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none;
+        // "desil itu apa" (what a word means) is answered by the pair that says what it means, not by a rule that uses it.
         var chosen = candidates.FirstOrDefault(c => c.Subject == AnswerFit.SubjectFit.Named && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare);
+        if (AnswerFit.AsksMeaning(words) && candidates.FirstOrDefault(c => c.Hit.Faq is { } f && f.Questions.Any(AnswerFit.AsksMeaning)
+                && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare) is { Hit: not null } meaning)
+            chosen = meaning;
         var (top, text, _) = chosen.Hit is null ? candidates[0] : chosen;
         return (new Answer(text, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    private const double UnknownWordCoverage = 0.4;
 
     /// <summary>A passage further down may answer when the best does not fit, but not one far below it.</summary>
     private const double NextHitShare = 0.5;
