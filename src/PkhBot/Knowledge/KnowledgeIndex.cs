@@ -189,6 +189,17 @@ public sealed class KnowledgeIndex : IDisposable
         return unknown >= 2 && unknown * 2 > own.Count;
     }
 
+    /// <summary>
+    /// Share of the question's own words, not counting question words ("cara", "apa") nor "PKH", that the hit's entry
+    /// holds: "cara daftar cpns 2026" shares only "daftar" with how to register for PKH.
+    /// </summary>
+    public double ContentCoverage(KnowledgeHit hit, IReadOnlyList<QueryTerm> terms)
+    {
+        var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text) && !QuestionWords.Contains(t.Text)).Select(t => t.Text).Distinct().ToList();
+        if (own.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count) return hit.Coverage;
+        return (double)own.Count(_entryStems[hit.Key].Contains) / own.Count;
+    }
+
     /// <summary>How many of the question's own words (not numbers) occur nowhere in the knowledge base ("yatim", "cpns").</summary>
     public int UnknownWords(IReadOnlyList<QueryTerm> terms)
         => terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text)

@@ -89,12 +89,13 @@ public sealed partial class KnowledgeService(
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
-        // then the passage must hold two in five of the question's words, not the usual share.
-        var coverage = index.UnknownWords(terms) > 0 ? Math.Max(o.MinCoverage, UnknownWordCoverage) : o.MinCoverage;
+        // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
+        var unknownWord = index.UnknownWords(terms) > 0;
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
-            if (hit.Score < floor || hit.Coverage < coverage) continue;
+            if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
+            if (unknownWord && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, UnknownWordCoverage)) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);

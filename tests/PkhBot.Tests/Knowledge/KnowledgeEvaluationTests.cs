@@ -99,9 +99,9 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     }
 
     // Measured before any change (15338b0): right 121/141 = 85.8%, answered wrongly 23/182 = 12.6%, sums 19/21, declined
-    // with the right text 32/41. After the anchor word, the stated-age kind, the year rule, the unknown-word coverage and
-    // the Javanese words: 133/141 = 94.3%, 6/182 = 3.3%, 21/21, 34/41. Thresholds: that level minus a margin.
-    private const double Dev3Right = 0.92, Dev3Wrong = 0.05, Dev3Declined = 0.78;
+    // with the right text 32/41. After the anchor word, the stated-age kind, the year rule, the unknown-word coverage (question words not counted) and
+    // the Javanese words: 133/141 = 94.3%, 5/182 = 2.7%, 21/21, 34/41. Thresholds: that level minus a margin.
+    private const double Dev3Right = 0.92, Dev3Wrong = 0.045, Dev3Declined = 0.78;
 
     /// <summary>"1.500.000" as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
     private static bool ContainsAmount(string text, string amount)
