@@ -33,6 +33,9 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
             || Near("batas", "umur", 1) || Near("batas", "usia", 1))
             return AnswerKind.Age;
         if (Has("kapan") && !Near("kapan", "sampai", 1)) return AnswerKind.Date;
+        // "mbah sudah 68 tahun, bisa masuk lansia?", "anak TK umur 5 masih dihitung?": a stated age asks whether that age
+        // counts; the answer must speak of an age (not money: "mbah umur 75 dapat berapa" asks an amount).
+        if (StatesAge(words) && !QueryNormalizer.AsksForAmount(words) && !words.Any(MoneyNouns.Contains)) return AnswerKind.Age;
         if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
         // "nomor call center berapa", "kpm bojonegoro ada berapa": a number, not money.
         if (Has("berapa") && (words.Any(NumberNouns.Contains) || CountedBefore(words))) return AnswerKind.Count;
@@ -41,6 +44,27 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         // "gimana" alone mostly asks what happens ("anak putus sekolah, pkh gimana"); steps need "cara"/"langkah".
         if (Has("cara") || Has("caranya") || Has("carane") || Has("langkah") || Has("prosedur")) return AnswerKind.Steps;
         return AnswerKind.Any;
+    }
+
+    /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
+    public static bool AsksMeaning(IReadOnlyList<string> words)
+        => Follows(words, "itu", "apa") || Follows(words, "apa", "itu") || words.Any(MeaningWords.Contains);
+
+    /// <summary>As <see cref="AsksMeaning(IReadOnlyList{string})"/>, for an FAQ question as written.</summary>
+    public static bool AsksMeaning(string question) => AsksMeaning(QueryNormalizer.Tokens(question).ToList());
+
+    private static readonly HashSet<string> MeaningWords = ["artinya", "arti", "maksudnya", "maksude", "pengertian", "kepanjangan", "kepanjangane", "singkatan"];
+
+    /// <summary>A number after "umur"/"usia", or 40 and more before "tahun" (a shorter span may be a duration).</summary>
+    private static bool StatesAge(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!int.TryParse(words[i], out var n) || n is < 0 or > 120) continue;
+            if (i > 0 && words[i - 1] is "umur" or "usia" or "umure" or "umurnya") return true;
+            if (n >= 40 && i + 1 < words.Count && words[i + 1] == "tahun") return true;
+        }
+        return false;
     }
 
     /// <summary>"rincian nominal semua komponen": money asked without "berapa".</summary>

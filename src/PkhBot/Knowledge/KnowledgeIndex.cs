@@ -14,7 +14,8 @@ namespace PkhBot.Knowledge;
 public readonly record struct QueryTerm(string Text, float Weight);
 
 /// <param name="Coverage">Share of the question's own words (not synonyms, not "PKH") found in this entry.</param>
-public sealed record KnowledgeHit(bool IsFaq, string Title, string Section, string Text, float Score, KnowledgeDocument Document, FaqEntry? Faq, double Coverage);
+/// <param name="Key">The entry's position in the index (for <see cref="KnowledgeIndex.Holds"/>); -1 when unknown.</param>
+public sealed record KnowledgeHit(bool IsFaq, string Title, string Section, string Text, float Score, KnowledgeDocument Document, FaqEntry? Faq, double Coverage, int Key = -1);
 
 /// <summary>
 /// The in-memory Lucene index over the documents (one entry per "## " section) and the FAQ (one per pair,
@@ -39,6 +40,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<(KnowledgeDocument Doc, KnowledgeSection Section, FaqEntry? Faq)> _entries = [];
     private readonly List<HashSet<string>> _entryStems = [];
     private readonly List<HashSet<string>[]> _variantStems = [];
+    private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
     private readonly List<string[]> _otherPrograms;
     private readonly List<string[]> _notCovered;
@@ -101,6 +103,9 @@ public sealed class KnowledgeIndex : IDisposable
             }
             writer.Commit();
         }
+        foreach (var stems in _entryStems)
+            foreach (var stem in stems)
+                _entryFreq[stem] = _entryFreq.GetValueOrDefault(stem) + 1;
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
@@ -180,11 +185,62 @@ public sealed class KnowledgeIndex : IDisposable
     public bool MostlyUnknown(IReadOnlyList<QueryTerm> terms)
     {
         var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
-        var unknown = own.Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+        var unknown = UnknownWords(terms);
         return unknown >= 2 && unknown * 2 > own.Count;
     }
 
+    /// <summary>
+    /// Share of the question's own words, not counting question words ("cara", "apa") nor "PKH", that the hit's entry
+    /// holds: "cara daftar cpns 2026" shares only "daftar" with how to register for PKH.
+    /// </summary>
+    public double ContentCoverage(KnowledgeHit hit, IReadOnlyList<QueryTerm> terms)
+    {
+        var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text) && !QuestionWords.Contains(t.Text)).Select(t => t.Text).Distinct().ToList();
+        if (own.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count) return hit.Coverage;
+        return (double)own.Count(_entryStems[hit.Key].Contains) / own.Count;
+    }
+
+    /// <summary>How many of the question's own words (not numbers) occur nowhere in the knowledge base ("yatim", "cpns").</summary>
+    public int UnknownWords(IReadOnlyList<QueryTerm> terms)
+        => terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text)
+            .Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
+
+    /// <summary>
+    /// The question's most specific programme words: of the PKH words (domain-terms.txt, not "PKH"/"bansos" themselves)
+    /// the question names in its own words, the one(s) found in the fewest entries. An answer must hold one of them:
+    /// "sanggah di aplikasi cek bansos caranya" is about the sanggah, not the status check that shares "aplikasi" and
+    /// "cek"; "ProKUS itu apa" is not answered with what KPM means; "dtsen dipakai mulai kapan" not with when PKH began.
+    /// Only programme words anchor: an everyday word of a long message ("tingkat", "mesin") never does. Empty: no anchor.
+    /// </summary>
+    /// <param name="typed">The question's words as typed (after spelling and typo correction, before synonyms): a
+    /// paraphrase the synonyms made ("penerima PKH" -> "kpm") does not anchor.</param>
+    public IReadOnlyList<(string[] Stems, double Weight)> Specific(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> typed)
+    {
+        var own = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        own.IntersectWith(Analyze(string.Join(' ', typed)));
+        // A word in a fifth of the entries ("pendamping", "KPM", "komponen") says too little to anchor an answer.
+        return _domainTerms.Where(d => !d.All(TopicTerms.Contains) && d.All(own.Contains) && Freq(d) <= _entries.Count * MaxAnchorShare)
+            .Select(d => (d, Math.Log((double)_entries.Count / Math.Max(1, Freq(d))))).ToList();
+
+        int Freq(string[] stems) => stems.Where(x => !TopicTerms.Contains(x)).Min(x => _entryFreq.GetValueOrDefault(x));
+    }
+
+    private const double MaxAnchorShare = 0.2;
+
+    /// <summary>
+    /// Whether the hit's entry (an FAQ pair's questions and answer, or a section with its heading) holds the question's
+    /// most specific programme word, or other programme words of the question that together say as much (the words'
+    /// rarity summed): "hamil ... periksa minimal berapa kali ... dipotong", after "dijelaskan di pertemuan", is about
+    /// the pregnancy, though "pertemuan" is the rarer word.
+    /// </summary>
+    public bool Holds(KnowledgeHit hit, IReadOnlyList<(string[] Stems, double Weight)> words)
+    {
+        if (words.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count) return true;
+        var stems = _entryStems[hit.Key];
+        return words.Where(w => w.Stems.All(stems.Contains)).Sum(w => w.Weight) >= words.Max(w => w.Weight) - 1e-9;
+    }
 
     public IReadOnlyList<KnowledgeHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {
@@ -211,7 +267,7 @@ public sealed class KnowledgeIndex : IDisposable
             var key = _searcher.Doc(sd.Doc).GetField(Key).GetInt32Value() ?? 0;
             var (doc, section, faq) = _entries[key];
             var coverage = own.Count == 0 ? 1.0 : (double)own.Count(_entryStems[key].Contains) / own.Count;
-            hits.Add(new KnowledgeHit(faq is not null, doc.Title, section.Heading, faq?.Answer ?? section.Text, sd.Score * Specificity(key, own), doc, faq, coverage));
+            hits.Add(new KnowledgeHit(faq is not null, doc.Title, section.Heading, faq?.Answer ?? section.Text, sd.Score * Specificity(key, own), doc, faq, coverage, key));
         }
         return hits.OrderByDescending(h => h.Score).ToList();
     }

@@ -81,11 +81,21 @@ public sealed partial class KnowledgeService(
         var kind = AnswerFit.KindOf(words);
         // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        // The question's most specific programme word must be in the answer's entry: a passage that shares only its
+        // other words answers something else. The next passage is measured against the best one that holds it.
+        var specific = index.Specific(terms, words);
+        var best = Math.Round(hits[0].Score, 3);
+        hits = hits.Where(h => index.Holds(h, specific)).ToList();
+        if (hits.Count == 0) return (Answer.DontKnow(best), true);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
+        // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
+        // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
+        var unknownWord = index.UnknownWords(terms) > 0;
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
             if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
+            if (unknownWord && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, UnknownWordCoverage)) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
@@ -95,12 +105,18 @@ public sealed partial class KnowledgeService(
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));
         }
         if (candidates.Count == 0) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
-        // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none.
+        // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none;
+        // "desil itu apa" (what a word means) is answered by the pair that says what it means, not by a rule that uses it.
         var chosen = candidates.FirstOrDefault(c => c.Subject == AnswerFit.SubjectFit.Named && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare);
+        if (AnswerFit.AsksMeaning(words) && candidates.FirstOrDefault(c => c.Hit.Faq is { } f && f.Questions.Any(AnswerFit.AsksMeaning)
+                && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare) is { Hit: not null } meaning)
+            chosen = meaning;
         var (top, text, _) = chosen.Hit is null ? candidates[0] : chosen;
         return (new Answer(text, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    private const double UnknownWordCoverage = 0.4;
 
     /// <summary>A passage further down may answer when the best does not fit, but not one far below it.</summary>
     private const double NextHitShare = 0.5;
@@ -119,14 +135,24 @@ public sealed partial class KnowledgeService(
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
         if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
-        // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa".
-        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))) return null;
+        // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
+        // written counts beyond a cap; which ones are counted is the answer.
+        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
+            && !(family.Explicit && OverCap(calculator.Table, family))) return null;
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
         return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 
     private const double CalculatorScore = 100;
+
+    /// <summary>More komponen, anak usia dini or children written than benefits.tsv counts.</summary>
+    private static bool OverCap(BenefitTable table, Family family)
+    {
+        var children = family.Count("aud") + family.Count("sd") + family.Count("smp") + family.Count("sma");
+        return family.Persons > table.Rule("maks_komponen").Value || family.Count("aud") > table.Rule("maks_aud").Value
+            || children > table.Rule("maks_anak").Value;
+    }
 
     /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
     private bool AsksOwnBenefit(IReadOnlyList<string> words)

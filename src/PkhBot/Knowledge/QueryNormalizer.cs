@@ -207,6 +207,13 @@ public sealed class QueryNormalizer
                 continue;
             }
             var afterAgeWord = before is "umur" or "usia";
+            // "mbahku sudah 68 tahun": an old person's age, said without "umur".
+            if (!afterAgeWord && unit == "tahun" && n is >= 60 and < 120)
+            {
+                tokens.Add("usia");
+                tokens.Add("lansia");
+                return;
+            }
             if (!afterAgeWord && !(ChildWords.Contains(before) && unit is not null)) continue;
             var component = unit == "bulan" || n <= 6 ? "balita"
                 : n <= 21 && tokens.Any(ChildWords.Contains) ? "sekolah"
@@ -238,6 +245,8 @@ public sealed class QueryNormalizer
             if (words[i] != "berapa") continue;
             if (i + 1 < words.Count && CountedThings.Contains(words[i + 1])) continue;
             if (i > 0 && NotMoneyBefore.Contains(words[i - 1])) continue;
+            // "sejak tahun berapa" asks for a year; "per tahun berapa" for money.
+            if (i > 0 && words[i - 1] == "tahun" && (i < 2 || words[i - 2] is not ("per" or "tiap" or "setiap" or "dalam"))) continue;
             return true;
         }
         return false;

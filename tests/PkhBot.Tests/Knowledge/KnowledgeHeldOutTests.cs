@@ -73,7 +73,9 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
     // 17.6%, out of scope 20/20, sums 18/22) minus a margin, never from reading the misses. Before the changes
     // (484804e): 70/106 = 66.0%, 41/142 = 28.9%, 20/20, 2/22. The targets (>= 95% right, <= 1% answered
     // wrongly, >= 95% out of scope abstained, every sum right) are NOT reached: only the out-of-scope one is.
-    private const double MinRight = 0.80, MaxWrong = 0.20, MinOutOfScope = 0.95;
+    // After the anchor word, stated-age kind and unknown-word coverage (eval-dev3.tsv, one run at the end): right 89/106 =
+    // 84.0%, answered wrongly 19/142 = 13.4%, out of scope 20/20, unknown abstained 7/16, sums 18/22; guards raised to match.
+    private const double MinRight = 0.82, MaxWrong = 0.15, MinOutOfScope = 0.95;
     private const int MinSumsRight = 17;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>

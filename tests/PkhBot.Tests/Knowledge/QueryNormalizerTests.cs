@@ -57,4 +57,19 @@ public sealed class QueryNormalizerTests
     [InlineData("pkh cair kapan", true)]
     public void A_question_naming_another_programme_and_not_PKH_is_out_of_scope(string question, bool aboutPkh)
         => Assert.Equal(aboutPkh, Index.Value.IsAboutPkh(Index.Value.QueryTerms(question)));
+
+    [Theory]
+    [InlineData("pkh dimulai sejak tahun berapa", false)]
+    [InlineData("smp per tahun berapa", true)]
+    [InlineData("anak sd dapat berapa", true)]
+    [InlineData("setahun cair berapa kali", false)]
+    public void Berapa_asks_for_money_unless_it_asks_for_a_year_or_a_count(string question, bool money)
+        => Assert.Equal(money, QueryNormalizer.AsksForAmount(Index.Value.Normalizer.Words(question).ToList()));
+
+    [Theory]
+    [InlineData("balitaku ono telu", "ada")]
+    [InlineData("melu komponen lansia", "ikut")]
+    [InlineData("oleh piro sak tahap", "per")]
+    public void Everyday_Javanese_words_are_read_as_their_Indonesian_word(string typed, string word)
+        => Assert.Contains(word, Index.Value.Normalizer.Words(typed));
 }
