@@ -30,7 +30,7 @@ public static class PpseTexts
     public static string Reply(string scope, PpseFigures f, Func<string, string> mitraName)
     {
         var sb = new StringBuilder($"<b>PPSE: {Html.Escape(scope)}</b> (per {Wib.Date(f.AsOf)})\n");
-        sb.Append("KPM aktif per tahap:\n");
+        sb.Append("KPM per tahap:\n");
         foreach (var s in Enum.GetValues<PpseStage>())
             sb.Append("• ").Append(StageName(s)).Append(s == PpseStage.GraduasiMandiri ? " (semua tahun)" : "").Append(": ").Append(N(f.Stages[(int)s])).Append('\n');
         sb.Append('\n').Append(YearLine(f)).Append('\n');
