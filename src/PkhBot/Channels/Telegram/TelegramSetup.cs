@@ -68,7 +68,7 @@ public static class TelegramSetup
     /// <summary>
     /// Telegram.Bot ships source-generated JSON metadata for every Bot API type but leaves its shared options on
     /// reflection, which emits an accessor per property of the whole Update graph at the first getUpdates answer
-    /// (~4 MB of an idle bot's working set). The generated metadata goes first; reflection stays behind it for any
+    /// (a large share of an idle bot's memory: tests/PkhBot.Bench/README.md). The generated metadata goes first; reflection stays behind it for any
     /// type the library's context does not list. Updates and messages are read into the fields the bot reads
     /// (<see cref="UpdateMapper.KeepReadFields"/>). The options freeze at first use, so this runs before any client exists.
     /// </summary>

@@ -76,7 +76,7 @@ public static class UpdateMapper
     /// Telegram's updates and messages are read into the fields <see cref="ToIncoming"/> reads (and a sent message's
     /// id), nothing else. The bot asks Telegram for messages and button presses only (TelegramPoller.AllowedUpdates),
     /// and the contract of Message's ~90 other fields, with the polls, stickers, gifts and payments beneath them, was
-    /// built at the first getUpdates answer and kept for good: ~3.5 MB of an idle bot (`bench --only start-up`).
+    /// built at the first getUpdates answer and kept for good (the idle memory it cost: tests/PkhBot.Bench/README.md).
     /// Fields not kept are skipped like any unknown field. A new field read here must be added to these sets;
     /// until it is, it reads as null (UpdateMapperTests parse every field the mapper reads from JSON).
     /// </summary>
