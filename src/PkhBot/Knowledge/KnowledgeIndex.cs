@@ -200,10 +200,13 @@ public sealed class KnowledgeIndex : IDisposable
         return (double)own.Count(_entryStems[hit.Key].Contains) / own.Count;
     }
 
-    /// <summary>How many of the question's own words (not numbers) occur nowhere in the knowledge base ("yatim", "cpns").</summary>
-    public int UnknownWords(IReadOnlyList<QueryTerm> terms)
+    /// <summary>
+    /// How many of the question's own words (not numbers), of at least <paramref name="minLength"/> letters, occur nowhere
+    /// in the knowledge base ("yatim", "cpns").
+    /// </summary>
+    public int UnknownWords(IReadOnlyList<QueryTerm> terms, int minLength = 1)
         => terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text)
-            .Count(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+            .Count(t => t.Length >= minLength && !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
 
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
 

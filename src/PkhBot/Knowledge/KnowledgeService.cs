@@ -90,12 +90,15 @@ public sealed partial class KnowledgeService(
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
-        var unknownWord = index.UnknownWords(terms) > 0;
+        // A longer one ("malaysia", "beras", a desa's name; not a leftover particle like "ndi") names a subject the facts
+        // lack: then the passage must hold half of the question's other words.
+        var unknownCoverage = index.UnknownWords(terms, SubjectWordLength) > 0 ? UnknownSubjectCoverage
+            : index.UnknownWords(terms) > 0 ? UnknownWordCoverage : 0;
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
             if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
-            if (unknownWord && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, UnknownWordCoverage)) continue;
+            if (unknownCoverage > 0 && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, unknownCoverage)) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
@@ -116,7 +119,10 @@ public sealed partial class KnowledgeService(
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
 
-    private const double UnknownWordCoverage = 0.4;
+    private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
+
+    /// <summary>An unknown word this long is taken for a subject, not a leftover particle or typo ("ndi", "tau", "po").</summary>
+    private const int SubjectWordLength = 4;
 
     /// <summary>A passage further down may answer when the best does not fit, but not one far below it.</summary>
     private const double NextHitShare = 0.5;

@@ -64,12 +64,39 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task Third_development_set_is_answered_right_and_rarely_wrong()
     {
-        var cases = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", "eval-dev3.tsv"))
+        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-dev3.tsv", 150);
+        Assert.True(rightShare >= Dev3Right, $"right {rightShare:P1} < {Dev3Right:P0}");
+        Assert.True(wrongShare <= Dev3Wrong, $"answered wrongly {wrongShare:P1} > {Dev3Wrong:P0}");
+        Assert.True(declinedShare >= Dev3Declined, $"declined {declinedShare:P1} < {Dev3Declined:P0}");
+    }
+
+    /// <summary>
+    /// The fourth development set (eval-dev4.tsv): mostly PKH questions whose fact the knowledge base lacks (a person,
+    /// a desa's quota, bank fees, other benefits, rumours), which must get "belum tahu" with 171, never a nearby rule;
+    /// plus covered questions in new wording, against abstaining too much. Written before the bot was run on it.
+    /// </summary>
+    [Fact]
+    public async Task Fourth_development_set_declines_what_the_facts_lack_and_answers_the_rest()
+    {
+        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-dev4.tsv", 60);
+        Assert.True(rightShare >= Dev4Right, $"right {rightShare:P1} < {Dev4Right:P0}");
+        Assert.True(wrongShare <= Dev4Wrong, $"answered wrongly {wrongShare:P1} > {Dev4Wrong:P0}");
+        Assert.True(declinedShare >= Dev4Declined, $"declined {declinedShare:P1} < {Dev4Declined:P0}");
+    }
+
+    // Measured before any change (aad837a): right 28/29 = 96.6%, answered wrongly 10/64 = 15.6%, declined 26/35. After the
+    // unknown-subject coverage (a long unknown word asks half of the question's other words): 28/29, 6/64 = 9.4%, 30/35.
+    private const double Dev4Right = 0.93, Dev4Wrong = 0.11, Dev4Declined = 0.82;
+
+    /// <summary>Scores a set of kinded questions (answer, sum, outofscope, unknown), prints every miss and the figures.</summary>
+    private async Task<(double Right, double Wrong, double Declined)> ScoreKinded(string file, int atLeast)
+    {
+        var cases = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", file))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Select(p => (Kind: p[0], Question: p[1], Expected: p[2].Split('|', StringSplitOptions.TrimEntries)))
             .ToList();
-        Assert.True(cases.Count >= 150, "too few questions");
+        Assert.True(cases.Count >= atLeast, "too few questions");
         int answerable = 0, right = 0, wrong = 0, sums = 0, sumsRight = 0, declined = 0, toDecline = 0;
         foreach (var (kind, question, expected) in cases)
         {
@@ -91,16 +118,16 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
             else if (a.Answered) { wrong++; output.WriteLine($"WRONG {kind}: {question} -> {shown} ({a.Score})"); }
             else output.WriteLine($"ABSTAINED WITHOUT {text}: {kind}: {question} -> {a.Body}");
         }
-        double rightShare = (double)right / answerable, wrongShare = (double)wrong / cases.Count, declinedShare = (double)declined / toDecline;
-        output.WriteLine($"dev3: right {right}/{answerable} = {rightShare:P1}; answered wrongly {wrong}/{cases.Count} = {wrongShare:P1}; sums {sumsRight}/{sums}; declined with the right text {declined}/{toDecline}");
-        Assert.True(rightShare >= Dev3Right, $"right {rightShare:P1} < {Dev3Right:P0}");
-        Assert.True(wrongShare <= Dev3Wrong, $"answered wrongly {wrongShare:P1} > {Dev3Wrong:P0}");
-        Assert.True(declinedShare >= Dev3Declined, $"declined {declinedShare:P1} < {Dev3Declined:P0}");
+        double rightShare = answerable == 0 ? 1 : (double)right / answerable, wrongShare = (double)wrong / cases.Count, declinedShare = toDecline == 0 ? 1 : (double)declined / toDecline;
+        output.WriteLine($"{file}: right {right}/{answerable} = {rightShare:P1}; answered wrongly {wrong}/{cases.Count} = {wrongShare:P1}; sums {sumsRight}/{sums}; declined with the right text {declined}/{toDecline}");
+        return (rightShare, wrongShare, declinedShare);
     }
 
     // Measured before any change (15338b0): right 121/141 = 85.8%, answered wrongly 23/182 = 12.6%, sums 19/21, declined
     // with the right text 32/41. After the anchor word, the stated-age kind, the year rule, the unknown-word coverage (question words not counted) and
-    // the Javanese words: 133/141 = 94.3%, 5/182 = 2.7%, 21/21, 34/41. Thresholds: that level minus a margin.
+    // the Javanese words: 133/141 = 94.3%, 5/182 = 2.7%, 21/21, 34/41. Thresholds: that level minus a margin. After the
+    // unknown-subject coverage (dev4 round): 131/141 = 92.9%, 5/182, 21/21, 34/41 (two long questions with an
+    // incidental unknown word, "mertua ... serumah", "kuliah semester 2", now abstain).
     private const double Dev3Right = 0.92, Dev3Wrong = 0.045, Dev3Declined = 0.78;
 
     /// <summary>"1.500.000" as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>

@@ -56,6 +56,18 @@ public sealed class KnowledgeSearchTests
     }
 
     [Theory]
+    [InlineData("suamiku kerja neng korea dadi tkw, pkh ku isih iso ora")]
+    [InlineData("kuota pkh desa sumberarum tahun ini berapa kpm")]
+    [InlineData("kantor pos kapas buka hari minggu ga buat ambil pkh")]
+    public void A_pkh_question_about_a_subject_the_facts_lack_is_not_answered_from_a_passage_that_shares_its_other_words(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered);
+        Assert.Equal(KnowledgeTexts.DontKnow, a.Text);
+    }
+
+    [Theory]
     [InlineData("bayi umur 8 bln dpt pkh brp", "750.000")]
     [InlineData("anak 3 th dapat pkh berapa", "750.000")]
     [InlineData("anakku umur 10 tahun dapat berapa", "225.000")]   // school age: the amounts per school level
