@@ -8,7 +8,8 @@ public sealed record BenefitFigure(IReadOnlyList<BenefitKomponen> Counted, long 
 /// under each uncertain (B/C-rated or inferred) reading that would change it. <see cref="Hedged"/>: an uncertain
 /// rule or an unverified year's amount decides the figure, so it is an estimate.
 /// </summary>
-public sealed record BenefitEstimate(BenefitFigure Figure, IReadOnlyList<string> Notes, IReadOnlyList<(string Reading, BenefitFigure Figure)> Alternatives, bool Hedged, string Source);
+/// <param name="Capped">The family as written holds more of some komponen than a cap of benefits.tsv counts.</param>
+public sealed record BenefitEstimate(BenefitFigure Figure, IReadOnlyList<string> Notes, IReadOnlyList<(string Reading, BenefitFigure Figure)> Alternatives, bool Hedged, string Source, bool Capped = false);
 
 /// <summary>
 /// Applies benefits.tsv to a <see cref="Family"/>: amounts per tahap, the caps (anak usia dini, children,
@@ -27,7 +28,7 @@ public sealed class BenefitCalculator(BenefitTable table)
         foreach (var k in table.Komponen) units.AddRange(Enumerable.Repeat(k, Math.Max(0, family.Count(k.Code))));
         var notes = new List<string>();
         var readings = new List<(string Reading, Func<List<BenefitKomponen>, bool> Apply)>();
-        var hedged = false;
+        bool hedged = false, capped = false;
 
         foreach (var (first, second) in family.SamePerson)
         {
@@ -81,6 +82,7 @@ public sealed class BenefitCalculator(BenefitTable table)
         var perFamily = table.Rule("maks_komponen");
         if (units.Count > perFamily.Value)
         {
+            capped = true;
             notes.Add(KnowledgeTexts.BenefitTrimmed(perFamily.Text, units.Count, perFamily.Value));
             hedged = true;   // which komponen count first is Kemensos's priority order, not ours
         }
@@ -99,13 +101,14 @@ public sealed class BenefitCalculator(BenefitTable table)
         }
         hedged |= alternatives.Count > 0 || figure.Counted.Any(k => k.Rating != Rating.A);
         var sources = figure.Counted.Select(k => k.Source).Append(table.Komponen[0].Source).Distinct().Take(2);
-        return new BenefitEstimate(figure, notes, alternatives, hedged, string.Join("; ", sources));
+        return new BenefitEstimate(figure, notes, alternatives, hedged, string.Join("; ", sources), capped);
 
         void Cap(string code, Func<BenefitKomponen, bool> which)
         {
             var rule = table.Rule(code);
             var n = units.Count(which);
             if (n <= rule.Value) return;
+            capped = true;
             if (rule.Rating == Rating.A)
             {
                 Keep(units, which, rule.Value);

@@ -185,7 +185,7 @@ public sealed class KnowledgeIndex : IDisposable
     public bool MostlyUnknown(IReadOnlyList<QueryTerm> terms)
     {
         var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
-        var unknown = UnknownWords(terms);
+        var unknown = UnknownWords(terms).Count;
         return unknown >= 2 && unknown * 2 > own.Count;
     }
 
@@ -200,13 +200,10 @@ public sealed class KnowledgeIndex : IDisposable
         return (double)own.Count(_entryStems[hit.Key].Contains) / own.Count;
     }
 
-    /// <summary>
-    /// How many of the question's own words (not numbers), of at least <paramref name="minLength"/> letters, occur nowhere
-    /// in the knowledge base ("yatim", "cpns").
-    /// </summary>
-    public int UnknownWords(IReadOnlyList<QueryTerm> terms, int minLength = 1)
+    /// <summary>The question's own words (not numbers) that occur nowhere in the knowledge base ("yatim", "cpns").</summary>
+    public IReadOnlyList<string> UnknownWords(IReadOnlyList<QueryTerm> terms)
         => terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text)
-            .Count(t => t.Length >= minLength && !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0));
+            .Where(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0)).ToList();
 
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
 

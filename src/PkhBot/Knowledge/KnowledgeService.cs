@@ -92,8 +92,9 @@ public sealed partial class KnowledgeService(
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
         // A longer one ("malaysia", "beras", a desa's name; not a leftover particle like "ndi") names a subject the facts
         // lack: then the passage must hold half of the question's other words.
-        var unknownCoverage = index.UnknownWords(terms, SubjectWordLength) > 0 ? UnknownSubjectCoverage
-            : index.UnknownWords(terms) > 0 ? UnknownWordCoverage : 0;
+        var unknown = index.UnknownWords(terms);
+        var unknownCoverage = unknown.Any(w => w.Length >= SubjectWordLength) ? UnknownSubjectCoverage
+            : unknown.Count > 0 ? UnknownWordCoverage : 0;
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
@@ -143,22 +144,15 @@ public sealed partial class KnowledgeService(
         if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
-        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
-            && !(family.Explicit && OverCap(calculator.Table, family))) return null;
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
+        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
+            && !(family.Explicit && estimate.Capped)) return null;
         return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 
     private const double CalculatorScore = 100;
 
-    /// <summary>More komponen, anak usia dini or children written than benefits.tsv counts.</summary>
-    private static bool OverCap(BenefitTable table, Family family)
-    {
-        var children = family.Count("aud") + family.Count("sd") + family.Count("smp") + family.Count("sma");
-        return family.Persons > table.Rule("maks_komponen").Value || family.Count("aud") > table.Rule("maks_aud").Value
-            || children > table.Rule("maks_anak").Value;
-    }
 
     /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
     private bool AsksOwnBenefit(IReadOnlyList<string> words)
