@@ -200,7 +200,7 @@ public sealed partial class ConversationPipeline(
             // A failed save fails the whole unit (it is retried from the start), so the savepoint EF would wrap
             // around every SaveChanges inside this transaction only costs: a quarter of the CPU of a report.
             db.Database.AutoSavepointsEnabled = false;
-            using var writing = await writeGate.EnterAsync(ct);
+            using var writing = await writeGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var result = await work(sp, db, ct);
             await tx.CommitAsync(ct);

@@ -41,6 +41,12 @@ internal sealed class SqlitePragmaInterceptor(bool backgroundCheckpoints = false
         Secured.TryAdd(connection.ConnectionString, true);
     }
 
+    /// <summary>For a connection opened outside EF (<see cref="SqliteWriterConnection"/>): before it opens.</summary>
+    public void Secure(DbConnection connection) => SecureFile(connection);
+
+    /// <summary>For a connection opened outside EF (<see cref="SqliteWriterConnection"/>): once it is open.</summary>
+    public void Configure(DbConnection connection) => ConnectionOpened(connection, null!);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (IsConfigured(connection)) return;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PkhBot.Channels.Outbox;
@@ -53,6 +55,67 @@ public sealed class SqliteWritePathTests
         using var sqlServer = new WriteGate(Options.Create(new DatabaseOptions { Provider = "SqlServer", ConnectionString = "Server=x" }));
         using var a = await sqlServer.EnterAsync(CancellationToken.None);
         using var b = await sqlServer.EnterAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        // No writer's connection either: a SQL Server context keeps its own (and nothing connects here).
+        await using var db = DataSetup.Create(new DatabaseOptions { Provider = "SqlServer", ConnectionString = "Server=x" });
+        var own = db.Database.GetDbConnection();
+        using (await sqlServer.EnterAsync(db, CancellationToken.None)) Assert.Same(own, db.Database.GetDbConnection());
+    }
+
+    [Fact]
+    public async Task The_writers_connection_stays_open_from_one_turn_to_the_next_and_each_context_gets_its_own_back()
+    {
+        await using var app = await TestApp.StartAsync(mode: AppMode.Worker);
+        var gate = app.Services.GetRequiredService<WriteGate>();
+        System.Data.Common.DbConnection? first = null, second = null;
+        for (var turn = 0; turn < 2; turn++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            using (await gate.EnterAsync(db, CancellationToken.None))
+            {
+                var connection = db.Database.GetDbConnection();
+                Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+                if (turn == 0) first = connection; else second = connection;
+                db.Outbox.Add(OutboxMessageFactory.Create("console", 7, new Reply("giliran " + turn), OutboxKind.Nudge, app.Clock.GetUtcNow()));
+                await db.SaveChangesAsync();
+            }
+            // Out of the turn the context writes and reads through a connection of its own, closed between uses.
+            Assert.NotSame(first, db.Database.GetDbConnection());
+            Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+            Assert.Equal(turn + 1, await db.Outbox.CountAsync(m => m.ChatId == 7));
+        }
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task A_turn_that_left_its_transaction_open_does_not_pass_it_to_the_next_writer()
+    {
+        await using var app = await TestApp.StartAsync(mode: AppMode.Worker);
+        var gate = app.Services.GetRequiredService<WriteGate>();
+        await app.WithDbAsync(async db =>
+        {
+            db.Outbox.Add(OutboxMessageFactory.Create("console", 8, new Reply("awal"), OutboxKind.Nudge, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            using var writing = await gate.EnterAsync(db, CancellationToken.None);
+            // A transaction EF does not know of (EF rolls back its own when the connection is handed back), left open.
+            await db.Database.ExecuteSqlRawAsync("BEGIN");
+            await db.Outbox.Where(m => m.ChatId == 8).ExecuteUpdateAsync(u => u.SetProperty(m => m.Text, "tidak pernah di-commit"));
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
+            using (await gate.EnterAsync(db, CancellationToken.None))
+            {
+                db.Outbox.Add(OutboxMessageFactory.Create("console", 8, new Reply("tersimpan"), OutboxKind.Nudge, app.Clock.GetUtcNow()));
+                await db.SaveChangesAsync();
+            }
+        }
+        var texts = await app.WithDbAsync(db => db.Outbox.Where(m => m.ChatId == 8).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync());
+        Assert.Equal(["awal", "tersimpan"], texts);
     }
 
     [Fact]

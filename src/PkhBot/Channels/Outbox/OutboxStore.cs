@@ -36,7 +36,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
             .ToListAsync(ct);
         if (ids.Count == 0) return [];
         var until = now + Lease;
-        using (await writeGate.EnterAsync(ct))
+        using (await writeGate.EnterAsync(db, ct))
         {
             await db.Outbox
                 .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now)
@@ -53,7 +53,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         var until = clock.GetUtcNow() + Lease;
         await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), ct);
@@ -64,7 +64,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.Outbox.Where(m => m.LockedBy == owner && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LockedBy, (string?)null), ct);
     }
@@ -74,7 +74,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error), ct);
     }
@@ -109,7 +109,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
                 entry.Property(p).IsModified = true;
         }
         // Only the save takes the writer's turn: attaching the stubs is CPU alone.
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -117,7 +117,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
@@ -132,7 +132,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         // Rows and identity together: whoever looks sees both marked or neither.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = await db.Outbox
@@ -166,7 +166,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
             .Select(m => m.Id).ToListAsync(ct);
         ids.RemoveAll(inFlight.Contains);
         if (ids.Count == 0) return ids;
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.Outbox
             .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now || m.LockedBy == owner))
             .ExecuteUpdateAsync(s => s
@@ -187,7 +187,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate writeGate
         var now = clock.GetUtcNow();
         foreach (var chat in chats)
             db.Outbox.Add(OutboxMessageFactory.Create(TelegramChannel, chat, new Conversation.Reply(html), OutboxKind.Nudge, now));
-        using var writing = await writeGate.EnterAsync(ct);
+        using var writing = await writeGate.EnterAsync(db, ct);
         await db.SaveChangesAsync(ct);
         return chats.Count;
     }

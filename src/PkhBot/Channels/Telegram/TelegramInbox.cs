@@ -117,7 +117,7 @@ public sealed partial class TelegramInbox
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-            using var writing = await _writeGate.EnterAsync(ct);
+            using var writing = await _writeGate.EnterAsync(db, ct);
             var now = _clock.GetUtcNow();
             known = await db.Inbox.Where(i => ids.Contains(i.UpdateId)).Select(i => i.UpdateId).ToListAsync(ct);
             foreach (var u in batch.Where(u => !known.Contains(u.Id)))
@@ -174,7 +174,7 @@ public sealed partial class TelegramInbox
         var now = _clock.GetUtcNow();
         var receivedBefore = now - (olderThan ?? TimeSpan.Zero);
         var until = now + Lease;
-        using var writing = await _writeGate.EnterAsync(ct);
+        using var writing = await _writeGate.EnterAsync(db, ct);
         var n = await db.Inbox
             .Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending
                         && (i.LockedUntil == null || i.LockedUntil < now) && i.ReceivedAt <= receivedBefore)
@@ -250,7 +250,7 @@ public sealed partial class TelegramInbox
                     await using var scope = _scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
                     var until = _clock.GetUtcNow() + Lease;
-                    using var writing = await _writeGate.EnterAsync(CancellationToken.None);
+                    using var writing = await _writeGate.EnterAsync(db, CancellationToken.None);
                     await db.Inbox.Where(i => chunk.Contains(i.UpdateId) && i.Status == InboxStatus.Pending)
                         .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, until));
                 }
@@ -272,7 +272,7 @@ public sealed partial class TelegramInbox
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
         var now = _clock.GetUtcNow();
-        using var writing = await _writeGate.EnterAsync(ct);
+        using var writing = await _writeGate.EnterAsync(db, ct);
         if (await db.Inbox.AnyAsync(i => i.UpdateId == updateId, ct)) return false;
         db.Inbox.Add(new InboxUpdate
         {
@@ -297,7 +297,7 @@ public sealed partial class TelegramInbox
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-        using var writing = await _writeGate.EnterAsync(ct);
+        using var writing = await _writeGate.EnterAsync(db, ct);
         await _ledger.FinishAsync(db, [new FinishedUpdate(updateId, UpdateFate.Done)], _clock.GetUtcNow(), ct);
     }
 
@@ -308,7 +308,7 @@ public sealed partial class TelegramInbox
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PkhDbContext>();
-            using var writing = await _writeGate.EnterAsync(CancellationToken.None);
+            using var writing = await _writeGate.EnterAsync(db, CancellationToken.None);
             await db.Inbox.Where(i => i.UpdateId == updateId && i.Status == InboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LockedUntil, (DateTimeOffset?)null));
         }
