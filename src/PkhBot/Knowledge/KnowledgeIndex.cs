@@ -43,6 +43,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
     private readonly List<string[]> _otherPrograms;
+    private readonly List<string[]> _otherAid;
     private readonly List<string[]> _notCovered;
 
     /// <summary>Stem of "PKH": a question that names PKH itself stays in scope even when it names another programme.</summary>
@@ -110,6 +111,7 @@ public sealed class KnowledgeIndex : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
+        _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
     }
 
@@ -159,6 +161,13 @@ public sealed class KnowledgeIndex : IDisposable
         var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         if (!set.Contains(PkhStem) && _otherPrograms.Any(p => p.All(set.Contains))) return false;
         return _domainTerms.Any(d => d.All(set.Contains));
+    }
+
+    /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
+    public bool NamesOtherAid(IReadOnlyList<QueryTerm> terms)
+    {
+        var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return !set.Contains(PkhStem) && _otherAid.Any(p => p.All(set.Contains));
     }
 
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);

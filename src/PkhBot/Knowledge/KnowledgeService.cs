@@ -65,7 +65,8 @@ public sealed partial class KnowledgeService(
         var terms = index.QueryTerms(parts);
         // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
         if (AsksOwnBenefit(words)) return (BenefitHint(), false);
-        if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
+        // Not PKH; another social assistance programme also gets the people and the line that can answer it.
+        if (!index.IsAboutPkh(terms)) return (index.NamesOtherAid(terms) ? Answer.OtherAid() : Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
         if ((Calculate(words) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.

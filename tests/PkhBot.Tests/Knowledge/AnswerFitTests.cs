@@ -86,6 +86,21 @@ public sealed class AnswerFitTests : IDisposable
             Assert.Contains(channel, unknown.Body);
     }
 
+    [Theory]
+    [InlineData("kip kuliah cair kapan")]
+    [InlineData("bantuan pangan bulan ini dapat berapa kilo")]
+    public void Another_social_assistance_programme_is_not_PKH_but_gets_the_people_and_the_line_that_can_answer(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered);
+        Assert.Equal(KnowledgeTexts.OtherAid, a.Body);
+        foreach (var part in new[] { "hanya bisa menjawab pertanyaan seputar PKH", "pendamping", "Dinas Sosial", "171" })
+            Assert.Contains(part, a.Body);
+        Assert.Equal(0, a.Score);   // as out of scope: no hand-off offered
+        Assert.DoesNotContain("171", Service.Value.AnswerOffline("pinjol yang aman apa").Body);   // not social assistance
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
