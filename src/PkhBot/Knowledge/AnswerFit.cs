@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace PkhBot.Knowledge;
 
-/// <summary>What a question asks for: an age, a count, an amount, steps, a date, or anything.</summary>
-public enum AnswerKind { Any, Age, Count, Amount, Steps, Date }
+/// <summary>
+/// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
+/// a regulation's number), a person's name, or anything.
+/// </summary>
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name }
 
 /// <summary>One subject of subjects.txt and the words that name it.</summary>
 public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
@@ -37,8 +40,12 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         // counts; the answer must speak of an age (not money: "mbah umur 75 dapat berapa" asks an amount).
         if (StatesAge(words) && !QueryNormalizer.AsksForAmount(words) && !words.Any(MoneyNouns.Contains)) return AnswerKind.Age;
         if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
-        // "nomor call center berapa", "kpm bojonegoro ada berapa": a number, not money.
-        if (Has("berapa") && (words.Any(NumberNouns.Contains) || CountedBefore(words))) return AnswerKind.Count;
+        // "siapa nama korkab", "namanya siapa": a person's name, not what the role is.
+        if (Near("siapa", "nama", 2) || Near("siapa", "namanya", 2) || Near("siapa", "jenenge", 2)) return AnswerKind.Name;
+        // "nomor call center berapa", "inpres nomor berapa": a number written in digits (a list of banks does not answer it).
+        if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
+        // "kpm bojonegoro ada berapa": a number, not money.
+        if (Has("berapa") && CountedBefore(words)) return AnswerKind.Count;
         if (QueryNormalizer.AsksForAmount(words) || words.Any(MoneyNouns.Contains)) return AnswerKind.Amount;
         if (Has("berapa")) return AnswerKind.Count;
         // "gimana" alone mostly asks what happens ("anak putus sekolah, pkh gimana"); steps need "cara"/"langkah".
@@ -105,6 +112,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         AnswerKind.Amount => AmountPattern().IsMatch(passage),
         AnswerKind.Date => DatePattern().IsMatch(passage),
         AnswerKind.Steps => StepsPattern().IsMatch(passage),
+        AnswerKind.Number => passage.Any(char.IsDigit),
+        AnswerKind.Name => PersonNamePattern().IsMatch(passage),
         _ => true,
     };
 
@@ -160,6 +169,10 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         }
         return groups.Where(g => g.Count > 1).ToList();
     }
+
+    /// <summary>A title and a capitalised name: "Bupati Setyo Wahono", "Bu Sumirah" (a role's description is not a name).</summary>
+    [GeneratedRegex(@"\b(Bupati|Wakil Bupati|Mensos|Menteri Sosial|Menteri|Kepala|Pak|Bu|Bapak|Ibu|Gus|Mbak|Mas)\s+[A-Z][a-z]+")]
+    private static partial Regex PersonNamePattern();
 
     [GeneratedRegex(@"\d+\s*(-|–|sampai|s\.d\.)?\s*\d*\s*(tahun|th|bulan|bln)\b|\b(usia|umur)\b[^.\n]{0,20}\d", RegexOptions.IgnoreCase)]
     private static partial Regex AgePattern();

@@ -217,6 +217,27 @@ public sealed class KnowledgeIndex : IDisposable
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
 
     /// <summary>
+    /// Names of places the knowledge base does not know, as the question writes them after a place word ("kecamatan
+    /// Wonokerto", "desa Sidomukti"): the facts are national or for the whole kabupaten, so an answer must name the place
+    /// itself, never give the kabupaten's or the nation's figure for it. "desa saya", "desa lain" name no place.
+    /// </summary>
+    public IReadOnlyList<string> PlaceNames(IReadOnlyList<string> words)
+    {
+        var names = new List<string>();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (!PlaceWords.Contains(words[i])) continue;
+            var name = words[i + 1];
+            if (name.Length < 3 || !name.All(char.IsLetter)) continue;
+            var stems = Analyze(name).ToList();
+            if (stems.Count > 0 && stems.All(t => !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0))) names.Add(name);
+        }
+        return names;
+    }
+
+    private static readonly HashSet<string> PlaceWords = ["desa", "kelurahan", "kecamatan", "kec", "kel", "ds", "dusun", "dukuh", "kampung", "dsn"];
+
+    /// <summary>
     /// The question's most specific programme words: of the PKH words (domain-terms.txt, not "PKH"/"bansos" themselves)
     /// the question names in its own words, the one(s) found in the fewest entries. An answer must hold one of them:
     /// "sanggah di aplikasi cek bansos caranya" is about the sanggah, not the status check that shares "aplikasi" and

@@ -96,6 +96,8 @@ public sealed partial class KnowledgeService(
         var unknown = index.UnknownWords(terms);
         var unknownCoverage = unknown.Any(w => w.Length >= SubjectWordLength) ? UnknownSubjectCoverage
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
+        // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
+        var places = index.PlaceNames(words);
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
@@ -105,6 +107,7 @@ public sealed partial class KnowledgeService(
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
             if (!AnswerFit.FitsKind(kind, body)) continue;
+            if (!places.All(p => body.Contains(p, StringComparison.OrdinalIgnoreCase))) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
             var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));

@@ -12,7 +12,8 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("umur brp lansia bisa masuk", AnswerKind.Age)]
     [InlineData("bantuan anak usia dini untuk umur berapa", AnswerKind.Age)]
     [InlineData("setahun cair brp kali", AnswerKind.Count)]
-    [InlineData("nomer call center kemensos brp", AnswerKind.Count)]
+    [InlineData("nomer call center kemensos brp", AnswerKind.Number)]
+    [InlineData("siapa nama korkab bojonegoro", AnswerKind.Name)]
     [InlineData("kpm bojonegoro ada berapa", AnswerKind.Count)]
     [InlineData("anak SD dapat berapa", AnswerKind.Amount)]
     [InlineData("rincian nominal semua komponen", AnswerKind.Amount)]
@@ -84,6 +85,28 @@ public sealed class AnswerFitTests : IDisposable
         Assert.Equal(KnowledgeTexts.DontKnow, unknown.Body);
         foreach (var channel in new[] { "pendamping", "Dinas Sosial", "171", "cekbansos.kemensos.go.id" })
             Assert.Contains(channel, unknown.Body);
+    }
+
+    [Theory]
+    [InlineData("kpm pkh di kecamatan Wonokerto ada berapa")]
+    [InlineData("pertemuan kelompok desa Sidomukti jam berapa")]
+    [InlineData("tahap 3 di kec ngasinan cair kapan")]
+    public void A_place_the_facts_do_not_name_is_not_answered_with_the_kabupaten_s_or_the_nation_s_rule(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered, a.Body);
+        Assert.Equal(KnowledgeTexts.DontKnow, a.Body);
+        Assert.True(Service.Value.AnswerOffline("pkh di desa saya cair kapan").Answered);   // "desa saya" names no place
+    }
+
+    [Fact]
+    public void A_number_is_answered_in_digits_and_a_name_with_a_person_s_name_not_with_a_list_or_a_role()
+    {
+        Assert.False(AnswerFit.FitsKind(AnswerKind.Number, "Bank Himbara: BRI, BNI, Mandiri, BTN; BSI di Aceh."));
+        Assert.True(AnswerFit.FitsKind(AnswerKind.Number, "Call center Kemensos 171."));
+        Assert.False(AnswerFit.FitsKind(AnswerKind.Name, "Korkab = Koordinator Kabupaten/Kota PKH."));
+        Assert.True(AnswerFit.FitsKind(AnswerKind.Name, "Bupati Setyo Wahono menyebut KPM naik."));
     }
 
     [Theory]
