@@ -142,10 +142,10 @@ public sealed partial class KnowledgeService(
     private Answer? Calculate(IReadOnlyList<string> words)
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
-        var money = QueryNormalizer.AsksForAmount(words) || words.Any(MoneyWords.Contains);
+        var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
-        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
+        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
@@ -192,6 +192,9 @@ public sealed partial class KnowledgeService(
 
     private static readonly HashSet<string> MoneyWords =
         ["total", "totalnya", "totale", "nominal", "nominalnya", "duit", "uang", "rupiah", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
+
+    /// <summary>"kok belum masuk hitungan": being counted as a komponen, not a sum asked for.</summary>
+    private static bool Counted(IReadOnlyList<string> words, int i) => i > 0 && words[i - 1] is "masuk" or "dalam" or "mlebu";
 
     private static readonly HashSet<string> TotalWords = ["total", "totalnya", "totale", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
 

@@ -24,6 +24,11 @@ public sealed class BenefitCalculatorTests
     [InlineData("bumil ditambah balita siji berapa", 1_500_000)]
     [InlineData("bayi umur 8 bulan sama anak umur 10 tahun dapat berapa", 975_000)]
     [InlineData("3 anak: balita, SD, SMP, totalnya berapa", 1_350_000)]
+    // An adult of lansia age is the lansia komponen; a child's age may stand four words after it.
+    [InlineData("bapak mertua saya 72 tahun sama anak 1 SD sekali cair berapa", 825_000)]
+    [InlineData("lagi hamil anak kedua, anak sulung saya umur 4 tahun, totalnya berapa", 1_500_000)]
+    // A komponen named again without a count is the same child.
+    [InlineData("anak saya SMP kelas 8, kalau setahun anak SMP itu totalnya berapa", 375_000)]
     public void Counts_in_digits_or_words_Indonesian_or_Javanese_give_the_total(string question, long perTahap)
     {
         var e = Estimate(question);
@@ -145,6 +150,16 @@ public sealed class BenefitCalculatorTests
         Assert.Contains("paling banyak 4 komponen", a.Body);
         Assert.Contains("belum pasti", a.Body);
         Assert.False(Service.Value.AnswerOffline("saya dapat gaji berapa dari kantor").Answered);
+    }
+
+    [Fact]
+    public void More_children_than_the_levels_named_get_the_caps_and_being_counted_is_not_a_sum()
+    {
+        var caps = Service.Value.AnswerOffline("anak saya lima, ada SD SMP SMA, apa dihitung semua?");
+        Assert.StartsWith("Tidak semua dari 5 anak dihitung.", caps.Body);
+
+        var counted = Service.Value.AnswerOffline("balita saya umur 1 tahun kok belum masuk hitungan pkh");
+        Assert.DoesNotContain("×", counted.Body);   // "masuk hitungan" asks why it is not counted, not for a sum
     }
 
     [Fact]
