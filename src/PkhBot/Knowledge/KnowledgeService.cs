@@ -84,7 +84,7 @@ public sealed partial class KnowledgeService(
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
         // other words answers something else. The next passage is measured against the best one that holds it.
-        var specific = index.Specific(terms, words);
+        var specific = index.Specific(terms, WithoutExamples(question) is { } before ? index.Normalizer.Words(before).ToList() : words);
         var best = Math.Round(hits[0].Score, 3);
         hits = hits.Where(h => index.Holds(h, specific)).ToList();
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
@@ -123,6 +123,20 @@ public sealed partial class KnowledgeService(
         return (new Answer(text, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    /// <summary>
+    /// The words before an example ("1 orang masuk 2 komponen, misal anak SD tapi juga disabilitas, yang dihitung yang mana"):
+    /// what follows "misal"/"contohnya" (as typed: slang reads "misal" as "kalau") illustrates the question, it is not its
+    /// subject, so it names no anchor word. Null when the question gives no example.
+    /// </summary>
+    private static string? WithoutExamples(string question)
+    {
+        var tokens = QueryNormalizer.Tokens(question).ToList();
+        var at = tokens.FindIndex(ExampleWords.Contains);
+        return at <= 0 ? null : string.Join(' ', tokens.Take(at));
+    }
+
+    private static readonly HashSet<string> ExampleWords = ["misal", "misalnya", "semisal", "contoh", "contohnya", "umpama", "umpamanya"];
 
     private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
 

@@ -53,6 +53,17 @@ public sealed class AnswerFitTests : IDisposable
         Assert.True(!a.Answered || !a.Body.Contains(notAbout, StringComparison.OrdinalIgnoreCase), a.Body);
     }
 
+    [Theory]
+    [InlineData("satu orang cocok dua komponen, contohnya lansia yang juga disabilitas berat, mana yang dihitung?")]
+    [InlineData("orang yang masuk dua komponen sekaligus dihitung yang mana, contohnya anak SD disabilitas")]
+    [InlineData("satu orang masuk dua komponen, misalnya anak SMA tapi disabilitas berat juga, dapat yang mana")]
+    public void Words_of_an_example_do_not_decide_what_the_question_is_about(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered);
+        Assert.Contains("lebih besar", a.Body);
+    }
+
     [Fact]
     public void When_no_passage_fits_the_bot_abstains_instead_of_answering_something_else()
     {
