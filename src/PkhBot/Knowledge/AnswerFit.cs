@@ -41,7 +41,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         if (StatesAge(words) && !QueryNormalizer.AsksForAmount(words) && !words.Any(MoneyNouns.Contains)) return AnswerKind.Age;
         if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
         // "siapa nama korkab", "namanya siapa": a person's name, not what the role is.
-        if (Near("siapa", "nama", 2) || Near("siapa", "namanya", 2) || Near("siapa", "jenenge", 2)) return AnswerKind.Name;
+        if (AsksName(words)) return AnswerKind.Name;
         // "nomor call center berapa", "inpres nomor berapa": a number written in digits (a list of banks does not answer it).
         if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
         // "kpm bojonegoro ada berapa": a number, not money.
@@ -52,6 +52,18 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         if (Has("cara") || Has("caranya") || Has("carane") || Has("langkah") || Has("prosedur")) return AnswerKind.Steps;
         return AnswerKind.Any;
     }
+
+    /// <summary>"siapa nama korkab", "nama pendamping desa saya siapa": "siapa" and a name asked for, not "nama saya" (one's own).</summary>
+    private static bool AsksName(IReadOnlyList<string> words)
+    {
+        var who = words.ToList().IndexOf("siapa");
+        if (who < 0) return false;
+        for (var i = Math.Max(0, who - 6); i <= Math.Min(words.Count - 1, who + 2); i++)
+            if (words[i] is "nama" or "namanya" or "jenenge" && !(i + 1 < words.Count && OwnWords.Contains(words[i + 1]))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "ku", "kula", "kami", "sesuai", "di"];
 
     /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
     public static bool AsksMeaning(IReadOnlyList<string> words)

@@ -235,6 +235,14 @@ public sealed class KnowledgeIndex : IDisposable
         return names;
     }
 
+    /// <summary>"desa saya", "kecamatan ku", "desa sini": the asker's own place, unnamed (its figures are not in the facts either).</summary>
+    public static bool NamesOwnPlace(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+            if (PlaceWords.Contains(words[i]) && words[i + 1] is "saya" or "ku" or "aku" or "kami" or "kita" or "sini" or "kula" or "kene") return true;
+        return false;
+    }
+
     private static readonly HashSet<string> PlaceWords = ["desa", "kelurahan", "kecamatan", "kec", "kel", "ds", "dusun", "dukuh", "kampung", "dsn"];
 
     /// <summary>

@@ -98,6 +98,8 @@ public sealed partial class KnowledgeService(
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
         var places = index.PlaceNames(words);
+        // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
+        if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {

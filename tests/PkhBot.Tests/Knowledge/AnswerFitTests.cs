@@ -14,6 +14,8 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("setahun cair brp kali", AnswerKind.Count)]
     [InlineData("nomer call center kemensos brp", AnswerKind.Number)]
     [InlineData("siapa nama korkab bojonegoro", AnswerKind.Name)]
+    [InlineData("nama ketua kelompok di desa saya siapa", AnswerKind.Name)]
+    [InlineData("berapa maksimal anak sekolah yang dihitung", AnswerKind.Count)]
     [InlineData("kpm bojonegoro ada berapa", AnswerKind.Count)]
     [InlineData("anak SD dapat berapa", AnswerKind.Amount)]
     [InlineData("rincian nominal semua komponen", AnswerKind.Amount)]
@@ -109,6 +111,7 @@ public sealed class AnswerFitTests : IDisposable
         Assert.False(a.Answered, a.Body);
         Assert.Equal(KnowledgeTexts.DontKnow, a.Body);
         Assert.True(Service.Value.AnswerOffline("pkh di desa saya cair kapan").Answered);   // "desa saya" names no place
+        Assert.False(Service.Value.AnswerOffline("jumlah kpm di kecamatan saya ada berapa").Answered);   // but it has no figures
     }
 
     [Fact]
