@@ -74,8 +74,12 @@ public sealed partial class KnowledgeService(
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
         var o = options.Value;
+        // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.
+        // Its words still search, but an unknown word there names no subject and it names no anchor word.
+        var asked = AskedPart(question) is { } part ? index.Normalizer.Words(part).ToList() : null;
+        var askedTerms = asked is null ? terms : AskedTerms(terms, asked);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
-        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(terms))
+        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(askedTerms))
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
@@ -84,7 +88,7 @@ public sealed partial class KnowledgeService(
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
         // other words answers something else. The next passage is measured against the best one that holds it.
-        var specific = index.Specific(terms, WithoutExamples(question) is { } before ? index.Normalizer.Words(before).ToList() : words);
+        var specific = index.Specific(terms, WithoutExamples(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
         var best = Math.Round(hits[0].Score, 3);
         hits = hits.Where(h => index.Holds(h, specific)).ToList();
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
@@ -93,7 +97,7 @@ public sealed partial class KnowledgeService(
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
         // A longer one ("malaysia", "beras", a desa's name; not a leftover particle like "ndi") names a subject the facts
         // lack: then the passage must hold half of the question's other words.
-        var unknown = index.UnknownWords(terms);
+        var unknown = index.UnknownWords(askedTerms);
         var unknownCoverage = unknown.Any(w => w.Length >= SubjectWordLength) ? UnknownSubjectCoverage
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
@@ -136,6 +140,30 @@ public sealed partial class KnowledgeService(
         var tokens = QueryNormalizer.Tokens(question).ToList();
         var at = tokens.FindIndex(ExampleWords.Contains);
         return at <= 0 ? null : string.Join(' ', tokens.Take(at));
+    }
+
+    /// <summary>
+    /// The question up to its last asking clause (one ending in "?" or holding a question word), when clauses follow it;
+    /// null when nothing follows. Clauses split at . ? ! ; and commas.
+    /// </summary>
+    private string? AskedPart(string question)
+    {
+        var clauses = System.Text.RegularExpressions.Regex.Split(question, @"(?<=[.?!;,\n])");
+        var last = -1;
+        for (var i = 0; i < clauses.Length; i++)
+            if (clauses[i].TrimEnd().EndsWith('?') || index.Normalizer.Words(clauses[i]).Any(AskingWords.Contains)) last = i;
+        if (last < 0 || clauses.Skip(last + 1).All(c => QueryNormalizer.Tokens(c).All(t => !char.IsLetter(t[0])))) return null;
+        return string.Concat(clauses.Take(last + 1));
+    }
+
+    private static readonly HashSet<string> AskingWords =
+        ["apa", "apakah", "berapa", "kapan", "bagaimana", "siapa", "mana", "kemana", "dimana", "kenapa", "mengapa", "boleh"];
+
+    /// <summary>The question's terms without the stems that occur only in what follows its last asking clause.</summary>
+    private IReadOnlyList<QueryTerm> AskedTerms(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> asked)
+    {
+        var stems = index.QueryTerms(index.Normalizer.ExpandParts(asked)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return terms.Where(t => stems.Contains(t.Text)).ToList();
     }
 
     private static readonly HashSet<string> ExampleWords = ["misal", "misalnya", "semisal", "contoh", "contohnya", "umpama", "umpamanya"];
