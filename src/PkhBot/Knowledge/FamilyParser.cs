@@ -250,7 +250,7 @@ public sealed class FamilyParser
         for (var i = end + 1; i <= Math.Min(to, end + 2); i++)
         {
             if (IsCount(words, i) is { } n && claimed.Add(i)) return n;
-            if (words[i] is not ("anak" or "orang" or "wong" or "ada" or "ana")) return null;
+            if (words[i] is not ("anak" or "orang" or "wong" or "ada" or "ana" or "cuma" or "hanya" or "mung" or "cuman" or "cumak")) return null;
         }
         return null;
     }
@@ -278,6 +278,27 @@ public sealed class FamilyParser
         if (before - after - 1 is < 1 or > 3) return false;
         var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
         return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
+    }
+
+    /// <summary>
+    /// How many tahap a question adds up: "tahap 3 sama tahap 4", "tahap 1 dan 2" (distinct numbers after "tahap"), or
+    /// "2 tahap", "dua tahap"; 1 when it names one or none.
+    /// </summary>
+    public static int Tahap(IReadOnlyList<string> words)
+    {
+        var named = new HashSet<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "tahap") continue;
+            if (i > 0 && Number(words[i - 1]) is >= 2 and <= 4 and var before) return before;
+            // "tahap 3 sama tahap 4", "tahap 1 dan 2": the numbers of the tahap, joined by a conjunction.
+            for (var j = i + 1; j < words.Count && j <= i + 3; j++)
+                if (Number(words[j]) is >= 1 and <= 4 and var n) named.Add(n);
+                else if (!Conjunctions.Contains(words[j]) && words[j] != "tahap") break;
+        }
+        return Math.Max(1, named.Count);
+
+        static int? Number(string w) => int.TryParse(w, out var d) ? d : Numbers.TryGetValue(w, out var n) ? n : null;
     }
 
     /// <summary>"umur 75", "usia 80 tahun", "75 tahun".</summary>

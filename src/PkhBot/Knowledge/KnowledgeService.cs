@@ -195,7 +195,7 @@ public sealed partial class KnowledgeService(
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
         if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
             && !(family.Explicit && estimate.Capped)) return null;
-        return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
+        return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words)), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 

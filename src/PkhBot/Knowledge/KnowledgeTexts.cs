@@ -44,6 +44,9 @@ public static class KnowledgeTexts
 
     public static string BenefitCounted(string who) => $"Perkiraan bantuan PKH untuk {who}:";
 
+    public static string BenefitForTahap(int tahap, long perTahap)
+        => $"Untuk {tahap} tahap: {tahap} × {Rupiah(perTahap)} = {Rupiah(tahap * perTahap)}.";
+
     public const string BenefitNothingCounted = "Tidak ada komponen yang dihitung (Rp0)";
 
     public static string BenefitSamePerson(string rule, string higher) => $"{rule.TrimEnd('.')}: {higher}.";

@@ -162,6 +162,12 @@ public sealed class BenefitCalculatorTests
         Assert.DoesNotContain("×", counted.Body);   // "masuk hitungan" asks why it is not counted, not for a sum
     }
 
+    [Theory]
+    [InlineData("anak SMP cuma 1, tahap 1 sama tahap 2 dijumlah berapa", "Untuk 2 tahap: 2 × Rp375.000 = Rp750.000.")]
+    [InlineData("balita 1 dan SD 1, tiga tahap dapat berapa", "Untuk 3 tahap: 3 × Rp975.000 = Rp2.925.000.")]
+    public void Several_tahap_asked_together_are_added_up(string question, string line)
+        => Assert.Contains(line, Service.Value.AnswerOffline(question).Body);
+
     [Fact]
     public void A_household_s_recorded_counts_give_the_same_estimate()
     {
