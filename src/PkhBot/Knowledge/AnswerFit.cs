@@ -115,6 +115,12 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         return false;
     }
 
+    /// <summary>A passage that opens with a verdict ("Ya.", "Bukan.", "Tidak ...") on whatever claim the question makes.</summary>
+    public static bool IsVerdict(string passage) => VerdictPattern().IsMatch(passage);
+
+    [GeneratedRegex(@"^(Ya|Bukan|Tidak|Benar|Betul|Boleh|Bisa)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VerdictPattern();
+
     /// <summary>True when the passage can be an answer of that kind.</summary>
     public static bool FitsKind(AnswerKind kind, string passage) => kind switch
     {

@@ -113,6 +113,9 @@ public sealed partial class KnowledgeService(
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
             if (!AnswerFit.FitsKind(kind, body)) continue;
+            // "Bukan." / "Ya." rules on the question's claim: the entry must hold half of what the claim says, or it rules on
+            // another claim ("lulus bansos dapat usaha 5 juta, bener?" is not the wrong-figures pair's "Bukan").
+            if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;
             if (!places.All(p => body.Contains(p, StringComparison.OrdinalIgnoreCase))) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
             var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
@@ -167,6 +170,8 @@ public sealed partial class KnowledgeService(
     }
 
     private static readonly HashSet<string> ExampleWords = ["misal", "misalnya", "semisal", "contoh", "contohnya", "umpama", "umpamanya"];
+
+    private const double VerdictCoverage = 0.5;
 
     private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
 

@@ -67,6 +67,13 @@ public sealed class AnswerFitTests : IDisposable
     }
 
     [Fact]
+    public void A_yes_or_no_verdict_is_given_only_on_the_claim_the_question_makes()
+    {
+        Assert.DoesNotContain("Bukan", Service.Value.AnswerOffline("katanya KPM dapat motor gratis bener ga").Body);
+        Assert.StartsWith("Bukan", Service.Value.AnswerOffline("katanya lansia dapat 3 juta bener ga").Body);
+    }
+
+    [Fact]
     public void When_no_passage_fits_the_bot_abstains_instead_of_answering_something_else()
     {
         Directory.CreateDirectory(Path.Combine(_root, "docs"));
