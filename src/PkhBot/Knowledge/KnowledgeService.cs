@@ -146,8 +146,8 @@ public sealed partial class KnowledgeService(
     }
 
     /// <summary>
-    /// The question up to its last asking clause (one ending in "?" or holding a question word), when clauses follow it;
-    /// null when nothing follows. Clauses split at . ? ! ; and commas.
+    /// The question up to its last asking clause (one ending in "?" or holding a question word), when clauses follow it and
+    /// that clause asks for a fact, not yes or no; null otherwise. Clauses split at . ? ! ; and commas.
     /// </summary>
     private string? AskedPart(string question)
     {
@@ -156,11 +156,19 @@ public sealed partial class KnowledgeService(
         for (var i = 0; i < clauses.Length; i++)
             if (clauses[i].TrimEnd().EndsWith('?') || index.Normalizer.Words(clauses[i]).Any(AskingWords.Contains)) last = i;
         if (last < 0 || clauses.Skip(last + 1).All(c => QueryNormalizer.Tokens(c).All(t => !char.IsLetter(t[0])))) return null;
+        // Only after a question for a fact (what, how much, when): "uang pkh boleh dipakai? buat bayar utang" asks whether
+        // the use that follows is allowed, so what follows is its subject.
+        var asked = index.Normalizer.Words(clauses[last]).ToList();
+        if (!asked.Any(FactWords.Contains) || asked.Any(YesNoWords.Contains)) return null;
         return string.Concat(clauses.Take(last + 1));
     }
 
-    private static readonly HashSet<string> AskingWords =
-        ["apa", "apakah", "berapa", "kapan", "bagaimana", "siapa", "mana", "kemana", "dimana", "kenapa", "mengapa", "boleh"];
+    private static readonly HashSet<string> FactWords =
+        ["apa", "opo", "berapa", "kapan", "bagaimana", "siapa", "mana", "kemana", "dimana", "endi", "ngendi", "pundi", "kenapa", "mengapa"];
+
+    private static readonly HashSet<string> YesNoWords = ["boleh", "bisa", "apakah", "benar", "tidak", "belum"];
+
+    private static readonly HashSet<string> AskingWords = [.. FactWords, "apakah", "boleh"];
 
     /// <summary>The question's terms without the stems that occur only in what follows its last asking clause.</summary>
     private IReadOnlyList<QueryTerm> AskedTerms(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> asked)

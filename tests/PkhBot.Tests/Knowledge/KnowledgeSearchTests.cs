@@ -93,6 +93,10 @@ public sealed class KnowledgeSearchTests
     }
 
     [Fact]
+    public void After_a_yes_or_no_question_what_follows_is_its_subject_and_still_counts()
+        => Assert.False(Service.Value.AnswerOffline("uang pkh boleh dipakai? buat bayar utang").Answered);
+
+    [Fact]
     public void A_number_of_months_that_is_not_an_age_does_not_turn_into_a_toddler()
     {
         var a = Service.Value.AnswerOffline("sudah 8 bulan pkh tidak cair");
