@@ -76,7 +76,7 @@ public sealed partial class KnowledgeService(
         var o = options.Value;
         // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.
         // Its words still search, but an unknown word there names no subject and it names no anchor word.
-        var asked = AskedPart(question) is { } part ? index.Normalizer.Words(part).ToList() : null;
+        var asked = QuestionClauses.AskedPart(question, index.Normalizer) is { } part ? index.Normalizer.Words(part).ToList() : null;
         var askedTerms = asked is null ? terms : AskedTerms(terms, asked);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
         if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(askedTerms))
@@ -88,7 +88,7 @@ public sealed partial class KnowledgeService(
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
         // other words answers something else. The next passage is measured against the best one that holds it.
-        var specific = index.Specific(terms, WithoutExamples(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
+        var specific = index.Specific(terms, QuestionClauses.BeforeExample(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
         var best = Math.Round(hits[0].Score, 3);
         hits = hits.Where(h => index.Holds(h, specific)).ToList();
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
@@ -133,51 +133,12 @@ public sealed partial class KnowledgeService(
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
 
-    /// <summary>
-    /// The words before an example ("1 orang masuk 2 komponen, misal anak SD tapi juga disabilitas, yang dihitung yang mana"):
-    /// what follows "misal"/"contohnya" (as typed: slang reads "misal" as "kalau") illustrates the question, it is not its
-    /// subject, so it names no anchor word. Null when the question gives no example.
-    /// </summary>
-    private static string? WithoutExamples(string question)
-    {
-        var tokens = QueryNormalizer.Tokens(question).ToList();
-        var at = tokens.FindIndex(ExampleWords.Contains);
-        return at <= 0 ? null : string.Join(' ', tokens.Take(at));
-    }
-
-    /// <summary>
-    /// The question up to its last asking clause (one ending in "?" or holding a question word), when clauses follow it and
-    /// that clause asks for a fact, not yes or no; null otherwise. Clauses split at . ? ! ; and commas.
-    /// </summary>
-    private string? AskedPart(string question)
-    {
-        var clauses = System.Text.RegularExpressions.Regex.Split(question, @"(?<=[.?!;,\n])");
-        var last = -1;
-        for (var i = 0; i < clauses.Length; i++)
-            if (clauses[i].TrimEnd().EndsWith('?') || index.Normalizer.Words(clauses[i]).Any(AskingWords.Contains)) last = i;
-        if (last < 0 || clauses.Skip(last + 1).All(c => QueryNormalizer.Tokens(c).All(t => !char.IsLetter(t[0])))) return null;
-        // Only after a question for a fact (what, how much, when): "uang pkh boleh dipakai? buat bayar utang" asks whether
-        // the use that follows is allowed, so what follows is its subject.
-        var asked = index.Normalizer.Words(clauses[last]).ToList();
-        if (!asked.Any(FactWords.Contains) || asked.Any(YesNoWords.Contains)) return null;
-        return string.Concat(clauses.Take(last + 1));
-    }
-
-    private static readonly HashSet<string> FactWords =
-        ["apa", "opo", "berapa", "kapan", "bagaimana", "siapa", "mana", "kemana", "dimana", "endi", "ngendi", "pundi", "kenapa", "mengapa"];
-
-    private static readonly HashSet<string> YesNoWords = ["boleh", "bisa", "apakah", "benar", "tidak", "belum"];
-
-    private static readonly HashSet<string> AskingWords = [.. FactWords, "apakah", "boleh"];
-
     /// <summary>The question's terms without the stems that occur only in what follows its last asking clause.</summary>
     private IReadOnlyList<QueryTerm> AskedTerms(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> asked)
     {
         var stems = index.QueryTerms(index.Normalizer.ExpandParts(asked)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         return terms.Where(t => stems.Contains(t.Text)).ToList();
     }
-
-    private static readonly HashSet<string> ExampleWords = ["misal", "misalnya", "semisal", "contoh", "contohnya", "umpama", "umpamanya"];
 
     private const double VerdictCoverage = 0.5;
 
