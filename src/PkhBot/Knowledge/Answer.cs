@@ -14,4 +14,7 @@ public sealed record Answer(string Body, string? SourceLine, bool Answered, IRea
 
     /// <summary>Not about PKH: says what the bot can answer. Score 0, so no hand-off to a person is offered.</summary>
     public static Answer OutOfScope() => new(KnowledgeTexts.OutOfScope, null, false, [], 0);
+
+    /// <summary>Another social assistance programme (BLT, PIP, BPNT): not PKH, with who can answer it. Score 0, as out of scope.</summary>
+    public static Answer OtherAid() => new(KnowledgeTexts.OtherAid, null, false, [], 0);
 }

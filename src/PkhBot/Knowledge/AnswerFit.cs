@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace PkhBot.Knowledge;
 
-/// <summary>What a question asks for: an age, a count, an amount, steps, a date, or anything.</summary>
-public enum AnswerKind { Any, Age, Count, Amount, Steps, Date }
+/// <summary>
+/// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
+/// a regulation's number), a person's name, or anything.
+/// </summary>
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name }
 
 /// <summary>One subject of subjects.txt and the words that name it.</summary>
 public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
@@ -37,14 +40,30 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         // counts; the answer must speak of an age (not money: "mbah umur 75 dapat berapa" asks an amount).
         if (StatesAge(words) && !QueryNormalizer.AsksForAmount(words) && !words.Any(MoneyNouns.Contains)) return AnswerKind.Age;
         if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
-        // "nomor call center berapa", "kpm bojonegoro ada berapa": a number, not money.
-        if (Has("berapa") && (words.Any(NumberNouns.Contains) || CountedBefore(words))) return AnswerKind.Count;
+        // "siapa nama korkab", "namanya siapa": a person's name, not what the role is.
+        if (AsksName(words)) return AnswerKind.Name;
+        // "nomor call center berapa", "inpres nomor berapa": a number written in digits (a list of banks does not answer it).
+        if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
+        // "kpm bojonegoro ada berapa": a number, not money.
+        if (Has("berapa") && CountedBefore(words)) return AnswerKind.Count;
         if (QueryNormalizer.AsksForAmount(words) || words.Any(MoneyNouns.Contains)) return AnswerKind.Amount;
         if (Has("berapa")) return AnswerKind.Count;
         // "gimana" alone mostly asks what happens ("anak putus sekolah, pkh gimana"); steps need "cara"/"langkah".
         if (Has("cara") || Has("caranya") || Has("carane") || Has("langkah") || Has("prosedur")) return AnswerKind.Steps;
         return AnswerKind.Any;
     }
+
+    /// <summary>"siapa nama korkab", "nama pendamping desa saya siapa": "siapa" and a name asked for, not "nama saya" (one's own).</summary>
+    private static bool AsksName(IReadOnlyList<string> words)
+    {
+        var who = words.ToList().IndexOf("siapa");
+        if (who < 0) return false;
+        for (var i = Math.Max(0, who - 6); i <= Math.Min(words.Count - 1, who + 2); i++)
+            if (words[i] is "nama" or "namanya" or "jenenge" && !(i + 1 < words.Count && OwnWords.Contains(words[i + 1]))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "ku", "kula", "kami", "sesuai", "di"];
 
     /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
     public static bool AsksMeaning(IReadOnlyList<string> words)
@@ -96,6 +115,12 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         return false;
     }
 
+    /// <summary>A passage that opens with a verdict ("Ya.", "Bukan.", "Tidak ...") on whatever claim the question makes.</summary>
+    public static bool IsVerdict(string passage) => VerdictPattern().IsMatch(passage);
+
+    [GeneratedRegex(@"^(Ya|Bukan|Tidak|Benar|Betul|Boleh|Bisa)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VerdictPattern();
+
     /// <summary>True when the passage can be an answer of that kind.</summary>
     public static bool FitsKind(AnswerKind kind, string passage) => kind switch
     {
@@ -105,6 +130,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         AnswerKind.Amount => AmountPattern().IsMatch(passage),
         AnswerKind.Date => DatePattern().IsMatch(passage),
         AnswerKind.Steps => StepsPattern().IsMatch(passage),
+        AnswerKind.Number => passage.Any(char.IsDigit),
+        AnswerKind.Name => PersonNamePattern().IsMatch(passage),
         _ => true,
     };
 
@@ -160,6 +187,10 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         }
         return groups.Where(g => g.Count > 1).ToList();
     }
+
+    /// <summary>A title and a capitalised name: "Bupati Setyo Wahono", "Bu Sumirah" (a role's description is not a name).</summary>
+    [GeneratedRegex(@"\b(Bupati|Wakil Bupati|Mensos|Menteri Sosial|Menteri|Kepala|Pak|Bu|Bapak|Ibu|Gus|Mbak|Mas)\s+[A-Z][a-z]+")]
+    private static partial Regex PersonNamePattern();
 
     [GeneratedRegex(@"\d+\s*(-|–|sampai|s\.d\.)?\s*\d*\s*(tahun|th|bulan|bln)\b|\b(usia|umur)\b[^.\n]{0,20}\d", RegexOptions.IgnoreCase)]
     private static partial Regex AgePattern();

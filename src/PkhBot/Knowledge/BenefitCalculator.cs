@@ -152,12 +152,14 @@ public sealed class BenefitCalculator(BenefitTable table)
     }
 
     /// <summary>The whole reply body: who is counted, the arithmetic, what trimmed a count, other readings, the hedge.</summary>
-    public static string Describe(BenefitEstimate e)
+    /// <param name="tahap">How many tahap the question adds up ("tahap 3 sama tahap 4"): their sum is shown too.</param>
+    public static string Describe(BenefitEstimate e, int tahap = 1)
     {
         var lines = new List<string>();
         var who = e.Figure.Counted.GroupBy(k => k.Code).Select(g => $"{g.Count()} {g.First().Name}").ToList();
         if (who.Count > 0) lines.Add(KnowledgeTexts.BenefitCounted(string.Join(", ", who)));
         lines.Add(Arithmetic(e.Figure) + ".");
+        if (tahap > 1 && e.Figure.Counted.Count > 0) lines.Add(KnowledgeTexts.BenefitForTahap(tahap, e.Figure.PerTahap));
         lines.AddRange(e.Notes.Select(n => "• " + n));
         lines.AddRange(e.Alternatives.Select(a => "• " + KnowledgeTexts.BenefitAlternative(a.Reading, a.Figure.PerTahap, a.Figure.PerTahun)));
         if (e.Hedged) lines.Add(KnowledgeTexts.BenefitHedge);

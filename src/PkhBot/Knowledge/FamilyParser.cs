@@ -68,9 +68,9 @@ public sealed class FamilyParser
             var from = m > 0 ? mentions[m - 1].End + 1 : 0;
             var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
             mention.Count = CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
-            if (mention.Count is not null) family.Explicit = true;
         }
         TotalBeforeList(words, mentions);
+        family.Explicit = mentions.Any(m => m.Count is not null);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
@@ -80,6 +80,8 @@ public sealed class FamilyParser
                 family.Add(mention.Code, 1);
                 continue;
             }
+            // "anak saya baru masuk SMP ... komponen SMP itu dapat berapa": named again without a count, the same child.
+            if (mention.Count is null && mentions.Take(m).Any(e => e.Code == mention.Code && e.Count is null)) continue;
             family.Add(mention.Code, mention.Count ?? 1);
             var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
             if (mention.Code == "lansia" && Age(words, mention.End + 1, Math.Min(to, mention.End + 4)) is { } age && age >= 40)
@@ -101,11 +103,19 @@ public sealed class FamilyParser
 
     /// <summary>
     /// "anak saya 5", "anakku ana papat", "5 anak": children counted without a school level or age, when the question
-    /// names no komponen at all. Null otherwise.
+    /// names no komponen, or names fewer levels than children and counts none of them. Null otherwise.
     /// </summary>
     public int? UnleveledChildren(IReadOnlyList<string> words)
     {
-        if (Find(words).Count > 0) return null;
+        if (CountedChildren(words) is not { } children) return null;
+        if (Find(words).Count == 0) return children;
+        // "anakku papat sekolah kabeh, SD SMP SMA": levels named without counts, fewer than the children; the count is the question.
+        return Parse(words) is { Explicit: false } family && family.Persons < children ? children : null;
+    }
+
+    /// <summary>"anak saya 5", "anakku ana papat", "5 anak": the number of children a question states.</summary>
+    private static int? CountedChildren(IReadOnlyList<string> words)
+    {
         var claimed = new HashSet<int>();
         for (var i = 0; i < words.Count; i++)
         {
@@ -128,12 +138,21 @@ public sealed class FamilyParser
     {
         for (var m = 0; m + 1 < mentions.Count; m++)
         {
-            if (mentions[m].Count is not { } n || n < 2 || m + n > mentions.Count) continue;
-            var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(3).Select(i => words[i]).ToList();
+            if (mentions[m].Count is not { } n || n < 2) continue;
+            var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(4).Select(i => words[i]).ToList();
             if (!between.Any(w => ChildWords.Contains(w))) continue;
-            var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
-            if (rest.All(r => r.Count is null) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
-                mentions[m].Count = 1;
+            if (m + n <= mentions.Count)
+            {
+                var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
+                if (rest.All(r => r.Count is null) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
+                    mentions[m].Count = 1;
+                continue;
+            }
+            // "anak saya 5, ada SD, SMP, SMA": more children than the levels listed; the count is theirs, not the first level's
+            // (each level once, no written count: the caps answer the question).
+            var listed = mentions.Skip(m).ToList();
+            if (listed.Skip(1).All(r => r.Count is null) && listed.Select(r => r.Code).Distinct().Count() == listed.Count)
+                mentions[m].Count = null;
         }
     }
 
@@ -158,14 +177,42 @@ public sealed class FamilyParser
             {
                 found.Add(new Mention(byAge.Code, i, byAge.End));
                 i = byAge.End;
+                continue;
+            }
+            // "ibu saya umur 75", "mertua 68 tahun": an adult of lansia age is the lansia komponen (its age read as a lansia's).
+            if (AdultWords.Contains(words[i]) && AdultAge(words, i) is { } age && age.Years >= LansiaAgeFloor)
+            {
+                found.Add(new Mention("lansia", i, i));
+                i = age.At;   // "ibu mertua umur 65": one person
             }
         }
         return found;
     }
 
+    /// <summary>Adults a family names (parents, in-laws, a spouse): not a komponen by themselves, only with a lansia's age.</summary>
+    private static readonly HashSet<string> AdultWords =
+        ["ibu", "ibuku", "bapak", "bapakku", "bapake", "ayah", "mertua", "mertuaku", "suami", "suamiku", "istri", "bojo", "bojoku",
+         "simbok", "simbokku", "mbok", "emak", "mamak", "bapa", "romo", "biyung"];
+
+    /// <summary>The lowest age any source gives for lansia (below it an adult's age says nothing about a komponen).</summary>
+    private const int LansiaAgeFloor = 60;
+
+    /// <summary>"ibu saya umur 75", "mertua 68 tahun": the age stated within four words of the adult, before any komponen word.</summary>
+    private (int Years, int At)? AdultAge(IReadOnlyList<string> words, int adult)
+    {
+        for (var j = adult + 1; j <= Math.Min(words.Count - 1, adult + 4); j++)
+        {
+            if (_names.Any(n => Matches(words, j, n.Phrase)) || Conjunctions.Contains(words[j])) return null;
+            if (!int.TryParse(words[j], out var n)) continue;
+            if (words[j - 1] is "umur" or "usia" || (j + 1 < words.Count && words[j + 1] == "tahun")) return (n, j);
+        }
+        return null;
+    }
+
     private (string Code, int End)? ChildAgeKomponen(IReadOnlyList<string> words, int child)
     {
-        for (var j = child + 1; j <= Math.Min(words.Count - 1, child + 3); j++)
+        // "anak pertama saya umur 3 tahun": up to four words between the child and its age.
+        for (var j = child + 1; j <= Math.Min(words.Count - 1, child + 4); j++)
         {
             if (_names.Any(n => Matches(words, j, n.Phrase))) return null;   // "anak umur 8 tahun kelas 2 SD": the level decides
             if (!int.TryParse(words[j], out var n)) continue;
@@ -203,7 +250,7 @@ public sealed class FamilyParser
         for (var i = end + 1; i <= Math.Min(to, end + 2); i++)
         {
             if (IsCount(words, i) is { } n && claimed.Add(i)) return n;
-            if (words[i] is not ("anak" or "orang" or "wong" or "ada" or "ana")) return null;
+            if (words[i] is not ("anak" or "orang" or "wong" or "ada" or "ana" or "cuma" or "hanya" or "mung" or "cuman" or "cumak")) return null;
         }
         return null;
     }
@@ -231,6 +278,27 @@ public sealed class FamilyParser
         if (before - after - 1 is < 1 or > 3) return false;
         var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
         return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
+    }
+
+    /// <summary>
+    /// How many tahap a question adds up: "tahap 3 sama tahap 4", "tahap 1 dan 2" (distinct numbers after "tahap"), or
+    /// "2 tahap", "dua tahap"; 1 when it names one or none.
+    /// </summary>
+    public static int Tahap(IReadOnlyList<string> words)
+    {
+        var named = new HashSet<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "tahap") continue;
+            if (i > 0 && Number(words[i - 1]) is >= 2 and <= 4 and var before) return before;
+            // "tahap 3 sama tahap 4", "tahap 1 dan 2": the numbers of the tahap, joined by a conjunction.
+            for (var j = i + 1; j < words.Count && j <= i + 3; j++)
+                if (Number(words[j]) is >= 1 and <= 4 and var n) named.Add(n);
+                else if (!Conjunctions.Contains(words[j]) && words[j] != "tahap") break;
+        }
+        return Math.Max(1, named.Count);
+
+        static int? Number(string w) => int.TryParse(w, out var d) ? d : Numbers.TryGetValue(w, out var n) ? n : null;
     }
 
     /// <summary>"umur 75", "usia 80 tahun", "75 tahun".</summary>

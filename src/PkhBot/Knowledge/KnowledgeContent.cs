@@ -26,6 +26,12 @@ public sealed class KnowledgeContent
     /// <summary>other-programs.txt (optional): names of other programmes; a question naming one and not PKH itself is out of scope.</summary>
     public IReadOnlyList<string> OtherPrograms { get; init; } = [];
 
+    /// <summary>
+    /// The names of <see cref="OtherPrograms"/> under "[bansos]": other social assistance (BLT, PIP, BPNT). Still not PKH, but
+    /// the reply also points to the people who can answer and to Kemensos' complaint line, as for a PKH question it cannot answer.
+    /// </summary>
+    public IReadOnlyList<string> OtherAid { get; init; } = [];
+
     /// <summary>PKH topics the fact sheet has nothing on (a pendamping's pay, recruitment): phrases, all words present.</summary>
     public IReadOnlyList<string> NotCovered { get; init; } = [];
 
@@ -58,6 +64,7 @@ public sealed class KnowledgeContent
             if (doc.Sections.All(s => s.Heading != e.Section))
                 throw new InvalidDataException($"FAQ #{e.Number}: bagian '{e.Section}' tidak ada di {e.DocId}.");
         }
+        var others = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadGroups(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [];
         return new KnowledgeContent
         {
             Documents = docs,
@@ -65,7 +72,8 @@ public sealed class KnowledgeContent
             Synonyms = ParseSynonyms(File.ReadAllLines(Path.Combine(root, "synonyms.txt"))),
             DomainTerms = ReadList(File.ReadAllLines(Path.Combine(root, "domain-terms.txt"))),
             Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
-            OtherPrograms = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [],
+            OtherPrograms = others.SelectMany(g => g.Value).ToList(),
+            OtherAid = others.GetValueOrDefault(AidGroup, []),
             NotCovered = File.Exists(Path.Combine(root, "not-covered.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "not-covered.txt"))) : [],
             Subjects = File.Exists(Path.Combine(root, "subjects.txt")) ? AnswerFit.Parse(File.ReadAllLines(Path.Combine(root, "subjects.txt"))) : [],
             Benefits = File.Exists(Path.Combine(root, BenefitTable.FileName)) ? BenefitTable.Parse(File.ReadAllLines(Path.Combine(root, BenefitTable.FileName))) : null,
@@ -184,4 +192,24 @@ public sealed class KnowledgeContent
 
     private static List<string> ReadList(IEnumerable<string> lines)
         => lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+    private const string AidGroup = "bansos";
+
+    /// <summary>A list under "[group]" lines (names before the first header go to group ""), each group's names in order.</summary>
+    internal static Dictionary<string, List<string>> ReadGroups(IEnumerable<string> lines)
+    {
+        var groups = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase) { [""] = [] };
+        var current = groups[""];
+        foreach (var line in ReadList(lines))
+        {
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                var name = line[1..^1].Trim();
+                current = groups.TryGetValue(name, out var existing) ? existing : groups[name] = [];
+                continue;
+            }
+            current.Add(line);
+        }
+        return groups;
+    }
 }

@@ -43,6 +43,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
     private readonly List<string[]> _otherPrograms;
+    private readonly List<string[]> _otherAid;
     private readonly List<string[]> _notCovered;
 
     /// <summary>Stem of "PKH": a question that names PKH itself stays in scope even when it names another programme.</summary>
@@ -110,6 +111,7 @@ public sealed class KnowledgeIndex : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
+        _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
     }
 
@@ -161,6 +163,13 @@ public sealed class KnowledgeIndex : IDisposable
         return _domainTerms.Any(d => d.All(set.Contains));
     }
 
+    /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
+    public bool NamesOtherAid(IReadOnlyList<QueryTerm> terms)
+    {
+        var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return !set.Contains(PkhStem) && _otherAid.Any(p => p.All(set.Contains));
+    }
+
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);
 
     /// <summary>
@@ -206,6 +215,35 @@ public sealed class KnowledgeIndex : IDisposable
             .Where(t => !t.Any(char.IsDigit) && !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0)).ToList();
 
     private static readonly string[] Fields = [Question, Heading, Title, Body, Answer];
+
+    /// <summary>
+    /// Names of places the knowledge base does not know, as the question writes them after a place word ("kecamatan
+    /// Wonokerto", "desa Sidomukti"): the facts are national or for the whole kabupaten, so an answer must name the place
+    /// itself, never give the kabupaten's or the nation's figure for it. "desa saya", "desa lain" name no place.
+    /// </summary>
+    public IReadOnlyList<string> PlaceNames(IReadOnlyList<string> words)
+    {
+        var names = new List<string>();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (!PlaceWords.Contains(words[i])) continue;
+            var name = words[i + 1];
+            if (name.Length < 3 || !name.All(char.IsLetter)) continue;
+            var stems = Analyze(name).ToList();
+            if (stems.Count > 0 && stems.All(t => !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0))) names.Add(name);
+        }
+        return names;
+    }
+
+    /// <summary>"desa saya", "kecamatan ku", "desa sini": the asker's own place, unnamed (its figures are not in the facts either).</summary>
+    public static bool NamesOwnPlace(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+            if (PlaceWords.Contains(words[i]) && words[i + 1] is "saya" or "ku" or "aku" or "kami" or "kita" or "sini" or "kula" or "kene") return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> PlaceWords = ["desa", "kelurahan", "kecamatan", "kec", "kel", "ds", "dusun", "dukuh", "kampung", "dsn"];
 
     /// <summary>
     /// The question's most specific programme words: of the PKH words (domain-terms.txt, not "PKH"/"bansos" themselves)

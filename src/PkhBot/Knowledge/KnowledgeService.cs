@@ -65,7 +65,8 @@ public sealed partial class KnowledgeService(
         var terms = index.QueryTerms(parts);
         // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
         if (AsksOwnBenefit(words)) return (BenefitHint(), false);
-        if (!index.IsAboutPkh(terms)) return (Answer.OutOfScope(), false);
+        // Not PKH; another social assistance programme also gets the people and the line that can answer it.
+        if (!index.IsAboutPkh(terms)) return (index.NamesOtherAid(terms) ? Answer.OtherAid() : Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
         if ((Calculate(words) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
@@ -73,8 +74,12 @@ public sealed partial class KnowledgeService(
         var hits = new KnowledgePlugin(index).Search(question, 5);
         if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
         var o = options.Value;
+        // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.
+        // Its words still search, but an unknown word there names no subject and it names no anchor word.
+        var asked = QuestionClauses.AskedPart(question, index.Normalizer) is { } part ? index.Normalizer.Words(part).ToList() : null;
+        var askedTerms = asked is null ? terms : AskedTerms(terms, asked);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
-        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(terms))
+        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(askedTerms))
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
@@ -83,7 +88,7 @@ public sealed partial class KnowledgeService(
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
         // other words answers something else. The next passage is measured against the best one that holds it.
-        var specific = index.Specific(terms, words);
+        var specific = index.Specific(terms, QuestionClauses.BeforeExample(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
         var best = Math.Round(hits[0].Score, 3);
         hits = hits.Where(h => index.Holds(h, specific)).ToList();
         if (hits.Count == 0) return (Answer.DontKnow(best), true);
@@ -92,9 +97,13 @@ public sealed partial class KnowledgeService(
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
         // A longer one ("malaysia", "beras", a desa's name; not a leftover particle like "ndi") names a subject the facts
         // lack: then the passage must hold half of the question's other words.
-        var unknown = index.UnknownWords(terms);
+        var unknown = index.UnknownWords(askedTerms);
         var unknownCoverage = unknown.Any(w => w.Length >= SubjectWordLength) ? UnknownSubjectCoverage
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
+        // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
+        var places = index.PlaceNames(words);
+        // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
+        if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
@@ -104,6 +113,10 @@ public sealed partial class KnowledgeService(
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
             if (!AnswerFit.FitsKind(kind, body)) continue;
+            // "Bukan." / "Ya." rules on the question's claim: the entry must hold half of what the claim says, or it rules on
+            // another claim ("lulus bansos dapat usaha 5 juta, bener?" is not the wrong-figures pair's "Bukan").
+            if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;
+            if (!places.All(p => body.Contains(p, StringComparison.OrdinalIgnoreCase))) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
             var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));
@@ -119,6 +132,15 @@ public sealed partial class KnowledgeService(
         return (new Answer(text, KnowledgeTexts.SourceLine(top.Document, top.Section), true,
             [new AnswerSource(top.Document.Title, top.Section)], Math.Round(top.Score, 3)), true);
     }
+
+    /// <summary>The question's terms without the stems that occur only in what follows its last asking clause.</summary>
+    private IReadOnlyList<QueryTerm> AskedTerms(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> asked)
+    {
+        var stems = index.QueryTerms(index.Normalizer.ExpandParts(asked)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return terms.Where(t => stems.Contains(t.Text)).ToList();
+    }
+
+    private const double VerdictCoverage = 0.5;
 
     private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
 
@@ -138,16 +160,16 @@ public sealed partial class KnowledgeService(
     private Answer? Calculate(IReadOnlyList<string> words)
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
-        var money = QueryNormalizer.AsksForAmount(words) || words.Any(MoneyWords.Contains);
+        var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
-        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Any(TotalWords.Contains))) return null;
+        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
         if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
             && !(family.Explicit && estimate.Capped)) return null;
-        return new Answer(BenefitCalculator.Describe(estimate), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
+        return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words)), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 
@@ -188,6 +210,9 @@ public sealed partial class KnowledgeService(
 
     private static readonly HashSet<string> MoneyWords =
         ["total", "totalnya", "totale", "nominal", "nominalnya", "duit", "uang", "rupiah", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
+
+    /// <summary>"kok belum masuk hitungan": being counted as a komponen, not a sum asked for.</summary>
+    private static bool Counted(IReadOnlyList<string> words, int i) => i > 0 && words[i - 1] is "masuk" or "dalam" or "mlebu";
 
     private static readonly HashSet<string> TotalWords = ["total", "totalnya", "totale", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
 

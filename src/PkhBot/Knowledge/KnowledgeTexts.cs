@@ -32,10 +32,20 @@ public static class KnowledgeTexts
         "jadwal pencairan, syarat dan kewajiban, cek status, pengaduan, graduasi. Untuk hal lain atau program lain, " +
         "silakan tanya ke desa atau Dinas Sosial.";
 
+    /// <summary>Another social assistance programme (BLT, PIP, BPNT, BPJS): the scope sentence, and who can answer instead.</summary>
+    public const string OtherAid =
+        "Maaf, itu bantuan atau program lain di luar PKH, jadi saya belum bisa menjawabnya. Saya hanya bisa menjawab pertanyaan " +
+        "seputar PKH (Program Keluarga Harapan): besaran dan hitungan bantuan, jadwal pencairan, syarat dan kewajiban, cek status, " +
+        "pengaduan, graduasi. Untuk program itu silakan tanya ke desa, pendamping PKH atau Dinas Sosial Kabupaten Bojonegoro; " +
+        "pengaduan bansos Kemensos lewat call center 171.";
+
     /// <summary>"Rp1.350.000": thousands with dots, whatever the machine's culture.</summary>
     public static string Rupiah(long amount) => "Rp" + amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.');
 
     public static string BenefitCounted(string who) => $"Perkiraan bantuan PKH untuk {who}:";
+
+    public static string BenefitForTahap(int tahap, long perTahap)
+        => $"Untuk {tahap} tahap: {tahap} × {Rupiah(perTahap)} = {Rupiah(tahap * perTahap)}.";
 
     public const string BenefitNothingCounted = "Tidak ada komponen yang dihitung (Rp0)";
 

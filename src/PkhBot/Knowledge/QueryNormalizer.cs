@@ -257,7 +257,8 @@ public sealed class QueryNormalizer
 
     private static readonly HashSet<string> CountedThings =
         ["kali", "orang", "persen", "hari", "lama", "anak", "komponen", "balita", "lansia", "kecamatan", "desa", "kpm",
-         "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak", "kelompok", "jam", "tanggal"];
+         "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak", "kelompok", "jam", "tanggal",
+         "maksimal", "minimal", "maks", "paling"];   // "berapa maksimal balita": a limit, not money
 
     private static readonly HashSet<string> NotMoneyBefore =
         ["ada", "usia", "umur", "tanggal", "tahap", "desil", "kelas", "jam", "nomor", "ke", "kali", "jumlah", "angka"];

@@ -12,7 +12,10 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("umur brp lansia bisa masuk", AnswerKind.Age)]
     [InlineData("bantuan anak usia dini untuk umur berapa", AnswerKind.Age)]
     [InlineData("setahun cair brp kali", AnswerKind.Count)]
-    [InlineData("nomer call center kemensos brp", AnswerKind.Count)]
+    [InlineData("nomer call center kemensos brp", AnswerKind.Number)]
+    [InlineData("siapa nama korkab bojonegoro", AnswerKind.Name)]
+    [InlineData("nama ketua kelompok di desa saya siapa", AnswerKind.Name)]
+    [InlineData("berapa maksimal anak sekolah yang dihitung", AnswerKind.Count)]
     [InlineData("kpm bojonegoro ada berapa", AnswerKind.Count)]
     [InlineData("anak SD dapat berapa", AnswerKind.Amount)]
     [InlineData("rincian nominal semua komponen", AnswerKind.Amount)]
@@ -52,6 +55,24 @@ public sealed class AnswerFitTests : IDisposable
         Assert.True(!a.Answered || !a.Body.Contains(notAbout, StringComparison.OrdinalIgnoreCase), a.Body);
     }
 
+    [Theory]
+    [InlineData("satu orang cocok dua komponen, contohnya lansia yang juga disabilitas berat, mana yang dihitung?")]
+    [InlineData("orang yang masuk dua komponen sekaligus dihitung yang mana, contohnya anak SD disabilitas")]
+    [InlineData("satu orang masuk dua komponen, misalnya anak SMA tapi disabilitas berat juga, dapat yang mana")]
+    public void Words_of_an_example_do_not_decide_what_the_question_is_about(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered);
+        Assert.Contains("lebih besar", a.Body);
+    }
+
+    [Fact]
+    public void A_yes_or_no_verdict_is_given_only_on_the_claim_the_question_makes()
+    {
+        Assert.DoesNotContain("Bukan", Service.Value.AnswerOffline("katanya KPM dapat motor gratis bener ga").Body);
+        Assert.StartsWith("Bukan", Service.Value.AnswerOffline("katanya lansia dapat 3 juta bener ga").Body);
+    }
+
     [Fact]
     public void When_no_passage_fits_the_bot_abstains_instead_of_answering_something_else()
     {
@@ -84,6 +105,44 @@ public sealed class AnswerFitTests : IDisposable
         Assert.Equal(KnowledgeTexts.DontKnow, unknown.Body);
         foreach (var channel in new[] { "pendamping", "Dinas Sosial", "171", "cekbansos.kemensos.go.id" })
             Assert.Contains(channel, unknown.Body);
+    }
+
+    [Theory]
+    [InlineData("kpm pkh di kecamatan Wonokerto ada berapa")]
+    [InlineData("pertemuan kelompok desa Sidomukti jam berapa")]
+    [InlineData("tahap 3 di kec ngasinan cair kapan")]
+    public void A_place_the_facts_do_not_name_is_not_answered_with_the_kabupaten_s_or_the_nation_s_rule(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered, a.Body);
+        Assert.Equal(KnowledgeTexts.DontKnow, a.Body);
+        Assert.True(Service.Value.AnswerOffline("pkh di desa saya cair kapan").Answered);   // "desa saya" names no place
+        Assert.False(Service.Value.AnswerOffline("jumlah kpm di kecamatan saya ada berapa").Answered);   // but it has no figures
+    }
+
+    [Fact]
+    public void A_number_is_answered_in_digits_and_a_name_with_a_person_s_name_not_with_a_list_or_a_role()
+    {
+        Assert.False(AnswerFit.FitsKind(AnswerKind.Number, "Bank Himbara: BRI, BNI, Mandiri, BTN; BSI di Aceh."));
+        Assert.True(AnswerFit.FitsKind(AnswerKind.Number, "Call center Kemensos 171."));
+        Assert.False(AnswerFit.FitsKind(AnswerKind.Name, "Korkab = Koordinator Kabupaten/Kota PKH."));
+        Assert.True(AnswerFit.FitsKind(AnswerKind.Name, "Bupati Setyo Wahono menyebut KPM naik."));
+    }
+
+    [Theory]
+    [InlineData("kip kuliah cair kapan")]
+    [InlineData("bantuan pangan bulan ini dapat berapa kilo")]
+    public void Another_social_assistance_programme_is_not_PKH_but_gets_the_people_and_the_line_that_can_answer(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.False(a.Answered);
+        Assert.Equal(KnowledgeTexts.OtherAid, a.Body);
+        foreach (var part in new[] { "hanya bisa menjawab pertanyaan seputar PKH", "pendamping", "Dinas Sosial", "171" })
+            Assert.Contains(part, a.Body);
+        Assert.Equal(0, a.Score);   // as out of scope: no hand-off offered
+        Assert.DoesNotContain("171", Service.Value.AnswerOffline("pinjol yang aman apa").Body);   // not social assistance
     }
 
     public void Dispose()

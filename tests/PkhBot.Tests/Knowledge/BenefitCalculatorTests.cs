@@ -24,6 +24,11 @@ public sealed class BenefitCalculatorTests
     [InlineData("bumil ditambah balita siji berapa", 1_500_000)]
     [InlineData("bayi umur 8 bulan sama anak umur 10 tahun dapat berapa", 975_000)]
     [InlineData("3 anak: balita, SD, SMP, totalnya berapa", 1_350_000)]
+    // An adult of lansia age is the lansia komponen; a child's age may stand four words after it.
+    [InlineData("bapak mertua saya 72 tahun sama anak 1 SD sekali cair berapa", 825_000)]
+    [InlineData("lagi hamil anak kedua, anak sulung saya umur 4 tahun, totalnya berapa", 1_500_000)]
+    // A komponen named again without a count is the same child.
+    [InlineData("anak saya SMP kelas 8, kalau setahun anak SMP itu totalnya berapa", 375_000)]
     public void Counts_in_digits_or_words_Indonesian_or_Javanese_give_the_total(string question, long perTahap)
     {
         var e = Estimate(question);
@@ -146,6 +151,22 @@ public sealed class BenefitCalculatorTests
         Assert.Contains("belum pasti", a.Body);
         Assert.False(Service.Value.AnswerOffline("saya dapat gaji berapa dari kantor").Answered);
     }
+
+    [Fact]
+    public void More_children_than_the_levels_named_get_the_caps_and_being_counted_is_not_a_sum()
+    {
+        var caps = Service.Value.AnswerOffline("anak saya lima, ada SD SMP SMA, apa dihitung semua?");
+        Assert.StartsWith("Tidak semua dari 5 anak dihitung.", caps.Body);
+
+        var counted = Service.Value.AnswerOffline("balita saya umur 1 tahun kok belum masuk hitungan pkh");
+        Assert.DoesNotContain("×", counted.Body);   // "masuk hitungan" asks why it is not counted, not for a sum
+    }
+
+    [Theory]
+    [InlineData("anak SMP cuma 1, tahap 1 sama tahap 2 dijumlah berapa", "Untuk 2 tahap: 2 × Rp375.000 = Rp750.000.")]
+    [InlineData("balita 1 dan SD 1, tiga tahap dapat berapa", "Untuk 3 tahap: 3 × Rp975.000 = Rp2.925.000.")]
+    public void Several_tahap_asked_together_are_added_up(string question, string line)
+        => Assert.Contains(line, Service.Value.AnswerOffline(question).Body);
 
     [Fact]
     public void A_household_s_recorded_counts_give_the_same_estimate()

@@ -81,6 +81,21 @@ public sealed class KnowledgeSearchTests
         Assert.Contains(amount, a.Text);
     }
 
+    [Theory]
+    [InlineData("tahap 4 cair bulan apa? buat bayar sekolah", "Okt")]
+    [InlineData("dasar hukum pkh apa? buat bahan rapat di balai desa", "1/2018")]
+    public void Why_one_asks_after_the_question_neither_names_its_subject_nor_makes_the_bot_abstain(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+
+        Assert.True(a.Answered, question);
+        Assert.Contains(expected, a.Text);
+    }
+
+    [Fact]
+    public void After_a_yes_or_no_question_what_follows_is_its_subject_and_still_counts()
+        => Assert.False(Service.Value.AnswerOffline("uang pkh boleh dipakai? buat bayar utang").Answered);
+
     [Fact]
     public void A_number_of_months_that_is_not_an_age_does_not_turn_into_a_toddler()
     {
