@@ -77,8 +77,10 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
     // 84.0%, answered wrongly 19/142 = 13.4%, out of scope 20/20, unknown abstained 7/16, sums 18/22; guards raised to match.
     // After the unknown-subject coverage (eval-dev4.tsv, one run after the merge): right 87/106 = 82.1%, answered wrongly
     // 19/142 = 13.4%, out of scope 20/20, unknown abstained 7/16, sums 18/22.
-    private const double MinRight = 0.82, MaxWrong = 0.15, MinOutOfScope = 0.95;
-    private const int MinSumsRight = 17;
+    // After the fourth round (eval-dev5.tsv, one run after the merge): right 89/106 = 84.0%, answered wrongly 16/142 =
+    // 11.3%, out of scope 20/20, unknown abstained 8/16, sums 19/22; guards raised to match.
+    private const double MinRight = 0.83, MaxWrong = 0.12, MinOutOfScope = 0.95;
+    private const int MinSumsRight = 18;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
     private static bool ContainsAmount(string text, string amount)
