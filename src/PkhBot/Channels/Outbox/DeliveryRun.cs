@@ -23,10 +23,6 @@ internal sealed partial class DeliveryRun(
     private static readonly TimeSpan ExpireInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(5);
-    // Confirmed sends are marked together: each mark is a turn of SQLite's one writer, and during a burst a mark per
-    // answer or two took the writer from the reports coming in. A crash in between can resend only these.
-    private static readonly TimeSpan MarkSentWithin = TimeSpan.FromMilliseconds(50);
-    private const int MarkSentAtOnce = 32;
 
     private readonly long _started = clock.GetTimestamp();
     private readonly string _owner = Owner();
@@ -34,7 +30,6 @@ internal sealed partial class DeliveryRun(
     private readonly Dictionary<Task<(Held, SendResult)>, Held> _inflight = [];
     private readonly HashSet<long> _busyChats = [];
     private readonly List<OutboxStore.SentRow> _sent = [];
-    private TimeSpan _firstUnmarked;
     private Task? _signalWait;
     private TimeSpan _nextClaim = TimeSpan.MinValue, _nextRenew = TimeSpan.MinValue, _nextExpire = TimeSpan.MinValue;
     private bool _lastClaimFull;
@@ -69,7 +64,6 @@ internal sealed partial class DeliveryRun(
             if (untilIdle && _queue.Count == 0 && _inflight.Count == 0) _nextClaim = TimeSpan.MinValue;
             if (now >= _nextClaim || (_lastClaimFull && _queue.Count < maxHeld / 2))
             {
-                await FlushSentAsync();
                 // Always room for a few more, so a fresh reply is claimed (and sorted first) even when bulk messages fill the queue.
                 var claimed = await TryDbAsync(() => store.ClaimAsync(_owner, Math.Max(5, maxHeld - _queue.Count), ct), ct);
                 if (claimed is not null)
@@ -133,7 +127,6 @@ internal sealed partial class DeliveryRun(
 
     private async Task WaitAsync(TimeSpan wait, CancellationToken ct)
     {
-        if (_sent.Count > 0) wait = Min(wait, Max(_firstUnmarked + MarkSentWithin - Now, MinWait));
         using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var tasks = new List<Task>(_inflight.Keys) { Task.Delay(wait, clock, delayCts.Token) };
         if (!untilIdle)
@@ -150,8 +143,7 @@ internal sealed partial class DeliveryRun(
         }
         foreach (var t in _inflight.Keys.Where(t => t.IsCompleted).ToList())
             await CompleteAsync(t);
-        if (_sent.Count >= MarkSentAtOnce || (_sent.Count > 0 && Now - _firstUnmarked >= MarkSentWithin) || _inflight.Count == 0)
-            await FlushSentAsync();
+        await FlushSentAsync();
     }
 
     private async Task CompleteAsync(Task<(Held, SendResult)> t)
@@ -166,8 +158,7 @@ internal sealed partial class DeliveryRun(
 
     /// <summary>
     /// Marks every confirmed send Sent in one write, retried hard: a row marked Sent is never sent again. Runs before
-    /// the next claim, so a confirmed row is never claimed twice by this run, at the latest <see cref="MarkSentWithin"/>
-    /// after the first confirmation, and as soon as nothing is in flight.
+    /// the next claim, so a confirmed row is never claimed twice by this run; a crash in between can resend only these.
     /// </summary>
     private async Task FlushSentAsync()
     {
@@ -189,8 +180,7 @@ internal sealed partial class DeliveryRun(
                 metrics.ApiSucceeded(clock.GetUtcNow());
                 if (_outageFailures > 0) LogOutageOver((int)(Now - _outageSince).TotalSeconds);
                 _outageFailures = 0;
-                // Recorded with the other sends that finish meanwhile (see FlushSentAsync).
-                if (_sent.Count == 0) _firstUnmarked = Now;
+                // Recorded with the other sends that finished meanwhile (see FlushSentAsync), before anything new starts.
                 _sent.Add(new OutboxStore.SentRow(row.Id, h.Attempts + 1, r.MessageId));
                 break;
             case SendStatus.RateLimited:
