@@ -45,9 +45,7 @@ internal sealed class SqlitePragmaInterceptor(bool backgroundCheckpoints = false
     public void Secure(DbConnection connection) => SecureFile(connection);
 
     /// <summary>For a connection opened outside EF (<see cref="SqliteWriterConnection"/>): once it is open.</summary>
-    public void Configure(DbConnection connection) => ConnectionOpened(connection, null!);
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public void Configure(DbConnection connection)
     {
         if (IsConfigured(connection)) return;
         using var cmd = connection.CreateCommand();
@@ -55,6 +53,8 @@ internal sealed class SqlitePragmaInterceptor(bool backgroundCheckpoints = false
         cmd.ExecuteNonQuery();
         MarkConfigured(connection);
     }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -191,11 +191,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// True when most of the question's own words (two or more) appear nowhere in the knowledge base ("uang pkh
     /// buat beli rokok": "beli" and "rokok"): the one word that matched ("uang") would carry an unrelated answer.
     /// </summary>
-    public bool MostlyUnknown(IReadOnlyList<QueryTerm> terms)
+    /// <param name="unknown">The question's <see cref="UnknownWords"/>, looked up once by the caller.</param>
+    public static bool MostlyUnknown(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> unknown)
     {
-        var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
-        var unknown = UnknownWords(terms).Count;
-        return unknown >= 2 && unknown * 2 > own.Count;
+        var own = terms.Count(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text));
+        return unknown.Count >= 2 && unknown.Count * 2 > own;
     }
 
     /// <summary>

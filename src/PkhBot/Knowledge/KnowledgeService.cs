@@ -78,8 +78,9 @@ public sealed partial class KnowledgeService(
         // Its words still search, but an unknown word there names no subject and it names no anchor word.
         var asked = QuestionClauses.AskedPart(question, index.Normalizer) is { } part ? index.Normalizer.Words(part).ToList() : null;
         var askedTerms = asked is null ? terms : AskedTerms(terms, asked);
+        var unknown = index.UnknownWords(askedTerms);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
-        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || index.MostlyUnknown(askedTerms))
+        if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || KnowledgeIndex.MostlyUnknown(askedTerms, unknown))
             return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
 
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
@@ -97,7 +98,6 @@ public sealed partial class KnowledgeService(
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
         // A longer one ("malaysia", "beras", a desa's name; not a leftover particle like "ndi") names a subject the facts
         // lack: then the passage must hold half of the question's other words.
-        var unknown = index.UnknownWords(askedTerms);
         var unknownCoverage = unknown.Any(w => w.Length >= SubjectWordLength) ? UnknownSubjectCoverage
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
@@ -174,7 +174,6 @@ public sealed partial class KnowledgeService(
     }
 
     private const double CalculatorScore = 100;
-
 
     /// <summary>Only words of "how much do I get" (no other topic): "berapa yang saya dapat?", "aku oleh piro to".</summary>
     private bool AsksOwnBenefit(IReadOnlyList<string> words)

@@ -25,19 +25,20 @@ public static class KnowledgeTexts
         return $"Sumber: {doc.Title} › {section} ({shown}berlaku {doc.Year})";
     }
 
+    /// <summary>What the bot can answer: the sentence both "not PKH" replies share.</summary>
+    private const string Scope =
+        "Saya hanya bisa menjawab pertanyaan seputar PKH (Program Keluarga Harapan): besaran dan hitungan bantuan, " +
+        "jadwal pencairan, syarat dan kewajiban, cek status, pengaduan, graduasi.";
+
     /// <summary>A question not about PKH (weather, recipes, another programme): what the bot can do instead of "belum tahu".</summary>
     public const string OutOfScope =
-        "Maaf, itu di luar PKH, jadi saya belum bisa menjawabnya. Saya hanya bisa menjawab pertanyaan seputar PKH " +
-        "(Program Keluarga Harapan): besaran dan hitungan bantuan, " +
-        "jadwal pencairan, syarat dan kewajiban, cek status, pengaduan, graduasi. Untuk hal lain atau program lain, " +
+        "Maaf, itu di luar PKH, jadi saya belum bisa menjawabnya. " + Scope + " Untuk hal lain atau program lain, " +
         "silakan tanya ke desa atau Dinas Sosial.";
 
     /// <summary>Another social assistance programme (BLT, PIP, BPNT, BPJS): the scope sentence, and who can answer instead.</summary>
     public const string OtherAid =
-        "Maaf, itu bantuan atau program lain di luar PKH, jadi saya belum bisa menjawabnya. Saya hanya bisa menjawab pertanyaan " +
-        "seputar PKH (Program Keluarga Harapan): besaran dan hitungan bantuan, jadwal pencairan, syarat dan kewajiban, cek status, " +
-        "pengaduan, graduasi. Untuk program itu silakan tanya ke desa, pendamping PKH atau Dinas Sosial Kabupaten Bojonegoro; " +
-        "pengaduan bansos Kemensos lewat call center 171.";
+        "Maaf, itu bantuan atau program lain di luar PKH, jadi saya belum bisa menjawabnya. " + Scope + " Untuk program itu " +
+        "silakan tanya ke desa, pendamping PKH atau Dinas Sosial Kabupaten Bojonegoro; pengaduan bansos Kemensos lewat call center 171.";
 
     /// <summary>"Rp1.350.000": thousands with dots, whatever the machine's culture.</summary>
     public static string Rupiah(long amount) => "Rp" + amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.');
