@@ -109,6 +109,21 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     // so no longer a blind figure. Thresholds: that level minus a margin.
     private const double Dev5Right = 0.89, Dev5Wrong = 0.02, Dev5Declined = 0.90;
 
+    /// <summary>
+    /// The sixth development set (eval-dev6.tsv, 165 questions, kinds as dev3), written blind from the fact sheet by
+    /// someone who never saw the code or the other sets, before the bot was run on it.
+    /// </summary>
+    [Fact]
+    public async Task Sixth_development_set_is_answered_right_and_rarely_wrong()
+    {
+        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-dev6.tsv", 160);
+        Assert.True(rightShare >= Dev6Right, $"right {rightShare:P1} < {Dev6Right:P0}");
+        Assert.True(wrongShare <= Dev6Wrong, $"answered wrongly {wrongShare:P1} > {Dev6Wrong:P0}");
+        Assert.True(declinedShare >= Dev6Declined, $"declined {declinedShare:P1} < {Dev6Declined:P0}");
+    }
+
+    private const double Dev6Right = 0.0, Dev6Wrong = 1.0, Dev6Declined = 0.0;
+
     /// <summary>Scores a set of kinded questions (answer, sum, outofscope, unknown), prints every miss and the figures.</summary>
     private async Task<(double Right, double Wrong, double Declined)> ScoreKinded(string file, int atLeast)
     {
