@@ -53,6 +53,120 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         return AnswerKind.Any;
     }
 
+    /// <summary>
+    /// The word a "what / who / how many" question asks about: "kewajibannya apa", "apa saja syaratnya", "berapa KPM",
+    /// "korkab siapa". An answer whose entry never names it answers another question, however many other words it shares.
+    /// Null when the question has no such word: a yes/no question ("apa saya masih dapat"), "pemda apa pusat" (apa = or),
+    /// a word that only says the kind ("umur berapa", "berapa kali"), or money asked ("SD dapat berapa": the amount is the
+    /// kind, the komponen a subject that <see cref="SubjectOf"/> checks).
+    /// </summary>
+    /// <param name="words">The question's words (<see cref="QueryNormalizer.Words"/>).</param>
+    /// <param name="canonical">A word as synonyms.txt writes it, empty when dropped (<see cref="QueryNormalizer.Canonical"/>).</param>
+    public static string? Focus(IReadOnlyList<string> words, Func<string, string> canonical)
+    {
+        var q = new FocusWords(words, words.Select(canonical).ToList());
+        var amount = KindOf(words) == AnswerKind.Amount;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var last = i + 1 == words.Count;
+            switch (q.Canonical[i])
+            {
+                case "apa":
+                    // "apa" right before a word of its own clause is "or" ("pemda apa pusat") or asks yes/no ("apa saya
+                    // dapat"), unless "saja/itu/sih" follows ("apa saja syaratnya", "apa itu desil").
+                    if (last || q.Small(i + 1) || q.Ends(i + 1))
+                        return q.Left(i) ?? (!last && q.Small(i + 1) ? q.Right(i) : null);
+                    break;
+                case "siapa":
+                    return q.Left(i) ?? (!last && words[i + 1] == "yang" ? q.Right(i) : null);
+                case "berapa":
+                    // "berapa kali", "berapa tahun": the kind is asked, not a thing; "berapa keluarga/KPM/KK" names a unit
+                    // the passage may write another way. "anggotanya berapa": the members are what is counted.
+                    if (q.Next(i) is { } n && KindOnly.Contains(q.Canonical[n])) return null;
+                    return amount ? null : q.Left(i);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The question's words as typed (for small words and particles) and as synonyms.txt writes them (for the rest).</summary>
+    private sealed record FocusWords(IReadOnlyList<string> Raw, IReadOnlyList<string> Canonical)
+    {
+        public bool Small(int i) => Canonical[i].Length == 0 || Filler.Contains(Raw[i]) || Filler.Contains(Canonical[i]);
+
+        /// <summary>A word that ends the clause: a conjunction, or a particle ("siapa sih, pemda apa pusat": the comma is gone).</summary>
+        public bool Ends(int i) => Clause.Contains(Canonical[i]) || Clause.Contains(Raw[i]) || Particles.Contains(Raw[i]);
+
+        private bool Skip(int i) => Small(i) || Skipped.Contains(Canonical[i]) || Skipped.Contains(Raw[i]);
+
+        /// <summary>The next word after <paramref name="at"/> that is not small, in its clause.</summary>
+        public int? Next(int at)
+        {
+            for (var i = at + 1; i < Raw.Count && !Ends(i); i++)
+                if (!Small(i)) return i;
+            return null;
+        }
+
+        /// <summary>The nearest content word before <paramref name="at"/> within four words, small words skipped.</summary>
+        public string? Left(int at)
+        {
+            for (int i = at - 1, seen = 0; i >= 0 && seen < 4; i--, seen++)
+            {
+                if (Clause.Contains(Canonical[i]) || Clause.Contains(Raw[i])) return null;
+                if (Skip(i)) continue;
+                // "dibawa apa", "membahas apa", "pakai apa": a verb's object is asked, and it is not named.
+                return IsFocusWord(Canonical[i]) && !IsVerb(Raw[i]) ? Canonical[i] : null;
+            }
+            return null;
+        }
+
+        public string? Right(int at)
+        {
+            for (int i = at + 1, seen = 0; i < Raw.Count && seen < 3; i++, seen++)
+            {
+                if (Ends(i)) return null;
+                if (Skip(i)) continue;
+                return IsFocusWord(Canonical[i]) ? Canonical[i] : null;
+            }
+            return null;
+        }
+    }
+
+    private static readonly HashSet<string> Particles = ["sih", "ya", "to", "tho", "dong", "lho", "kah", "nggih", "yo", "kok"];
+
+    /// <summary>A verb by its prefix ("dibawa", "membahas", "berhak", "nggawe") or one of the everyday base verbs.</summary>
+    private static bool IsVerb(string w)
+        => (w.Length >= 5 && VerbPrefixes.Any(p => w.StartsWith(p, StringComparison.Ordinal))) || BaseVerbs.Contains(w);
+
+    private static readonly string[] VerbPrefixes = ["me", "di", "ber", "ter", "ng", "ny", "nge", "mem", "men", "meng"];
+
+    private static readonly HashSet<string> BaseVerbs =
+        ["pakai", "pake", "kena", "bawa", "bwa", "ambil", "beli", "bayar", "makan", "kerja", "dapat", "buat", "bikin", "isi", "urus", "lapor", "tanya",
+         "gawe", "nggawe", "gowo", "jupuk", "tuku", "kudu", "belajar", "bahas", "cari", "lihat", "cek", "akibat", "akibatnya", "salah", "salahku"];
+
+    private static bool IsFocusWord(string w)
+        => w.Length >= 2 && w.All(char.IsLetter) && !KindOnly.Contains(w) && !Asking.Contains(w);
+
+    private static readonly HashSet<string> Asking = ["apa", "berapa", "siapa", "kapan", "bagaimana", "kenapa", "mana", "dimana", "kemana"];
+
+    /// <summary>Words that only say the kind of answer (checked by <see cref="FitsKind"/>) or name the programme itself: no focus.</summary>
+    private static readonly HashSet<string> KindOnly =
+        ["umur", "usia", "umure", "umurnya", "tahun", "tanggal", "bulan", "hari", "minggu", "kali", "persen", "nomor", "no", "lama", "besar", "besaran",
+         "nominal", "nominalnya", "uang", "duit", "jumlah", "jumlahnya", "banyak", "total", "totalnya", "biaya", "rupiah", "bantuan",
+         "program", "tahap", "sekali", "setahun", "per", "nama", "namanya", "arti", "artinya", "maksud", "maksudnya", "beda", "bedanya", "cara", "caranya", "orang", "jiwa", "buah", "wong"];
+
+    /// <summary>Modal verbs, pronouns, prepositions and the scope ("seluruh Indonesia", "Bojonegoro") between the question word and what it asks about.</summary>
+    private static readonly HashSet<string> Skipped =
+        ["pkh", "bansos", "seluruh", "se", "indonesia", "nasional", "bojonegoro", "kabupaten", "di", "ke", "dari", "saya", "aku", "kami", "kita", "anda", "kamu", "harus", "wajib", "bisa", "boleh", "mau", "ingin", "perlu", "sudah", "belum",
+         "masih", "lagi", "dapat", "dapet", "oleh", "terima", "biasanya", "sebenarnya", "kira", "sekarang", "nanti", "tidak", "maksimal", "minimal", "paling", "sedikit", "dong"];
+
+    /// <summary>Small words between a question word and what it asks about.</summary>
+    private static readonly HashSet<string> Filler =
+        ["saja", "aja", "wae", "itu", "ini", "iku", "nya", "ne", "e", "sih", "ya", "to", "kok", "lho", "dong", "kah", "pun", "yang", "sing", "ada", "the", "tho", "nggih"];
+
+    /// <summary>Words that join clauses: a focus is never looked for across them.</summary>
+    private static readonly HashSet<string> Clause = ["dan", "atau", "tapi", "tetapi", "karena", "soalnya", "biar", "agar", "supaya", "terus", "lalu", "kalau", "jika", "apakah"];
+
     /// <summary>"siapa nama korkab", "nama pendamping desa saya siapa": "siapa" and a name asked for, not "nama saya" (one's own).</summary>
     private static bool AsksName(IReadOnlyList<string> words)
     {
@@ -64,6 +178,18 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     }
 
     private static readonly HashSet<string> OwnWords = ["saya", "aku", "ku", "kula", "kami", "sesuai", "di"];
+
+    /// <summary>
+    /// "nomor rekening saya berapa", "no KKS ku berapa": the asker's own number, which no document holds (and the bot must
+    /// not guess): the pendamping or the bank knows it.
+    /// </summary>
+    public static bool AsksOwnNumber(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (NumberNouns.Contains(words[i]) && words.Skip(i + 1).Take(3).Any(w => w is "saya" or "aku" or "ku" or "kula" or "kami"))
+                return true;
+        return false;
+    }
 
     /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
     public static bool AsksMeaning(IReadOnlyList<string> words)
@@ -102,15 +228,17 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     private static readonly HashSet<string> Counted =
         ["kpm", "komponen", "modul", "sesi", "orang", "pendamping", "desa", "kecamatan", "kelurahan", "keluarga", "kelompok", "kali", "tahap", "penerima"];
 
-    private static readonly HashSet<string> Small = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro"];
+    private static readonly HashSet<string> Small = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro", "tahun", "di", "se", "seluruh", "indonesia"];
 
-    private static bool CountedBefore(IReadOnlyList<string> words)
+    /// <summary>"kpm bojonegoro ada berapa", "pendamping berapa": a count of a thing just before "berapa" (small words skipped).</summary>
+    internal static bool CountedBefore(IReadOnlyList<string> words)
     {
         var at = words.ToList().IndexOf("berapa");
-        for (var i = at - 1; i >= 0 && i >= at - 4; i--)
+        for (var i = at - 1; i >= 0 && i >= at - 5; i--)
         {
             if (Counted.Contains(words[i])) return true;
-            if (!Small.Contains(words[i])) return false;
+            // "KPM PKH Bojonegoro tahun 2025 berapa": the year says when, not what is counted.
+            if (!Small.Contains(words[i]) && !words[i].All(char.IsDigit)) return false;
         }
         return false;
     }

@@ -27,6 +27,7 @@ public sealed class BenefitCalculator(BenefitTable table)
         var units = new List<BenefitKomponen>();
         foreach (var k in table.Komponen) units.AddRange(Enumerable.Repeat(k, Math.Max(0, family.Count(k.Code))));
         var notes = new List<string>();
+        if (family.Uncounted > 0) notes.Add(KnowledgeTexts.BenefitPastSchool);
         var readings = new List<(string Reading, Func<List<BenefitKomponen>, bool> Apply)>();
         bool hedged = false, capped = false;
 

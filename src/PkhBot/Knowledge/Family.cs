@@ -24,6 +24,9 @@ public sealed class Family
     /// <summary>True when a count was written ("2 anak SD", "balita 3"), an age or an order: the question is about this family.</summary>
     public bool Explicit { get; set; }
 
+    /// <summary>Children the question names who are no komponen ("anak sulung kuliah"): a person of the family, counted for nothing.</summary>
+    public int Uncounted { get; set; }
+
     public int Count(string code) => Counts.GetValueOrDefault(code);
 
     public int Persons => Counts.Values.Sum() - SamePerson.Count;

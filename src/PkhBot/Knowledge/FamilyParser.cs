@@ -70,7 +70,10 @@ public sealed class FamilyParser
             mention.Count = CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
         }
         TotalBeforeList(words, mentions);
+        AllAtOneLevel(words, mentions);
         family.Explicit = mentions.Any(m => m.Count is not null);
+        // "anak sulung kuliah, adiknya SMA": a child past school is named, and is no komponen.
+        family.Uncounted = words.Count(PastSchool.Contains);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
@@ -129,6 +132,25 @@ public sealed class FamilyParser
         }
         return null;
     }
+
+    /// <summary>
+    /// "anak saya 4 orang, semua masih SD", "anakku telu kabeh SMP": the children counted, all at the one level named.
+    /// </summary>
+    private static void AllAtOneLevel(IReadOnlyList<string> words, List<Mention> mentions)
+    {
+        if (mentions.Count == 0 || mentions.Any(m => m.Count is not null) || mentions.Select(m => m.Code).Distinct().Count() != 1) return;
+        if (!SchoolLevels.Contains(mentions[0].Code) && mentions[0].Code != "aud") return;
+        if (!words.Any(AllWords.Contains) || CountedChildren(words) is not { } n || n < 2) return;
+        mentions[0].Count = n;
+        for (var m = 1; m < mentions.Count; m++) mentions[m].Count = 0;
+    }
+
+    private static readonly HashSet<string> SchoolLevels = ["sd", "smp", "sma"];
+
+    private static readonly HashSet<string> AllWords = ["semua", "semuanya", "kabeh", "kabehe", "sedaya", "sedanten", "seluruhnya"];
+
+    /// <summary>Words that place a child past school: named in the family, counted for nothing.</summary>
+    private static readonly HashSet<string> PastSchool = ["kuliah", "kuliahan", "mahasiswa", "mahasiswi"];
 
     /// <summary>
     /// "3 anak: balita, SD, SMP": a count before "anak" that opens a list of as many komponen without counts is the
@@ -291,6 +313,10 @@ public sealed class FamilyParser
         {
             if (words[i] != "tahap") continue;
             if (i > 0 && Number(words[i - 1]) is >= 2 and <= 4 and var before) return before;
+            // "tahap 1 sampai tahap 3", "tahap 2 sampai 4": every tahap of the range.
+            if (i + 3 < words.Count && Number(words[i + 1]) is >= 1 and <= 4 and var first && RangeWords.Contains(words[i + 2])
+                && Number(words[i + 3] == "tahap" && i + 4 < words.Count ? words[i + 4] : words[i + 3]) is { } last && last > first && last <= 4)
+                return last - first + 1;
             // "tahap 3 sama tahap 4", "tahap 1 dan 2": the numbers of the tahap, joined by a conjunction.
             for (var j = i + 1; j < words.Count && j <= i + 3; j++)
                 if (Number(words[j]) is >= 1 and <= 4 and var n) named.Add(n);
@@ -300,6 +326,8 @@ public sealed class FamilyParser
 
         static int? Number(string w) => int.TryParse(w, out var d) ? d : Numbers.TryGetValue(w, out var n) ? n : null;
     }
+
+    private static readonly HashSet<string> RangeWords = ["sampai", "hingga", "smpai", "ampe"];
 
     /// <summary>"umur 75", "usia 80 tahun", "75 tahun".</summary>
     private static int? Age(IReadOnlyList<string> words, int from, int to)

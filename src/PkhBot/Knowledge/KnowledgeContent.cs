@@ -20,6 +20,9 @@ public sealed class KnowledgeContent
     public required IReadOnlyList<SynonymRule> Synonyms { get; init; }
     public required IReadOnlyList<string> DomainTerms { get; init; }
 
+    /// <summary>The "[umum]" words of domain-terms.txt: PKH uses them, but so does everyday talk ("anak", "SD", "bank").</summary>
+    public IReadOnlyList<string> EverydayTerms { get; init; } = [];
+
     /// <summary>slang.txt (optional): phone spellings and abbreviations -> the standard word(s), applied first, word by word.</summary>
     public IReadOnlyList<SynonymRule> Slang { get; init; } = [];
 
@@ -64,13 +67,15 @@ public sealed class KnowledgeContent
             if (doc.Sections.All(s => s.Heading != e.Section))
                 throw new InvalidDataException($"FAQ #{e.Number}: bagian '{e.Section}' tidak ada di {e.DocId}.");
         }
+        var domain = ReadGroups(File.ReadAllLines(Path.Combine(root, "domain-terms.txt")));
         var others = File.Exists(Path.Combine(root, "other-programs.txt")) ? ReadGroups(File.ReadAllLines(Path.Combine(root, "other-programs.txt"))) : [];
         return new KnowledgeContent
         {
             Documents = docs,
             Faq = faq,
             Synonyms = ParseSynonyms(File.ReadAllLines(Path.Combine(root, "synonyms.txt"))),
-            DomainTerms = ReadList(File.ReadAllLines(Path.Combine(root, "domain-terms.txt"))),
+            DomainTerms = domain.SelectMany(g => g.Value).ToList(),
+            EverydayTerms = domain.GetValueOrDefault(EverydayGroup, []),
             Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
             OtherPrograms = others.SelectMany(g => g.Value).ToList(),
             OtherAid = others.GetValueOrDefault(AidGroup, []),
@@ -194,6 +199,8 @@ public sealed class KnowledgeContent
         => lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
 
     private const string AidGroup = "bansos";
+
+    private const string EverydayGroup = "umum";
 
     /// <summary>A list under "[group]" lines (names before the first header go to group ""), each group's names in order.</summary>
     internal static Dictionary<string, List<string>> ReadGroups(IEnumerable<string> lines)

@@ -42,6 +42,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<HashSet<string>[]> _variantStems = [];
     private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
+    private readonly List<string[]> _everydayTerms;
     private readonly List<string[]> _otherPrograms;
     private readonly List<string[]> _otherAid;
     private readonly List<string[]> _notCovered;
@@ -110,6 +111,7 @@ public sealed class KnowledgeIndex : IDisposable
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
+        _everydayTerms = content.EverydayTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
@@ -161,6 +163,16 @@ public sealed class KnowledgeIndex : IDisposable
         var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         if (!set.Contains(PkhStem) && _otherPrograms.Any(p => p.All(set.Contains))) return false;
         return _domainTerms.Any(d => d.All(set.Contains));
+    }
+
+    /// <summary>
+    /// True when the question has a PKH word that everyday talk does not use (domain-terms.txt outside "[umum]"): "pkh",
+    /// "kpm", "pendamping", "cair". "anak", "SD", "bank" alone do not make a question about the programme.
+    /// </summary>
+    public bool NamesPkhItself(IReadOnlyList<QueryTerm> terms)
+    {
+        var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return _domainTerms.Where(d => !_everydayTerms.Any(e => e.SequenceEqual(d))).Any(d => d.All(set.Contains));
     }
 
     /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
@@ -279,6 +291,22 @@ public sealed class KnowledgeIndex : IDisposable
         var stems = _entryStems[hit.Key];
         return words.Where(w => w.Stems.All(stems.Contains)).Sum(w => w.Weight) >= words.Max(w => w.Weight) - 1e-9;
     }
+
+    /// <summary>
+    /// The stems that name the word a question asks about (<see cref="AnswerFit.Focus"/>): its own stem and what synonyms.txt
+    /// makes of it ("syarate" -> syarat). Empty when it names only the programme, or is too common to tell entries apart.
+    /// </summary>
+    public IReadOnlyList<string> FocusStems(string word)
+    {
+        var stems = Analyze(word).Concat(QueryTerms(Normalizer.ExpandParts([word])).Select(t => t.Text))
+            .Where(t => !TopicTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        // A word in a fifth of the entries ("anak", "keluarga") tells no answer from another: no focus, as for the anchor.
+        return stems.Any(t => _entryFreq.GetValueOrDefault(t) > _entries.Count * MaxAnchorShare) ? [] : stems;
+    }
+
+    /// <summary>Whether the hit's entry (FAQ questions + answer, or heading + section) names the asked-about word in any of its forms.</summary>
+    public bool HoldsAny(KnowledgeHit hit, IReadOnlyList<string> stems)
+        => stems.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count || stems.Any(_entryStems[hit.Key].Contains);
 
     public IReadOnlyList<KnowledgeHit> Search(IReadOnlyList<QueryTerm> terms, int top)
     {

@@ -28,5 +28,13 @@ public sealed class KnowledgeOptions
     [Range(0, 100, ErrorMessage = "Knowledge:HandoffsPerDay harus 0 sampai 100 (bawaan 3).")]
     public int HandoffsPerDay { get; set; } = 3;
 
+    /// <summary>
+    /// The kabupaten the knowledge base speaks for. A count asked for it ("KPM PKH Bojonegoro ada berapa") is answered only
+    /// from a passage that names it, never with a national figure.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Knowledge:Kabupaten wajib diisi (bawaan Bojonegoro).")]
+    [RegularExpression(@"^[A-Za-z][A-Za-z ]{1,40}$", ErrorMessage = "Knowledge:Kabupaten harus nama tanpa angka, mis. Bojonegoro.")]
+    public string Kabupaten { get; set; } = "Bojonegoro";
+
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? KnowledgeContent.DefaultPath : System.IO.Path.GetFullPath(Path);
 }

@@ -68,20 +68,28 @@ public sealed partial class KnowledgeService(
         // Not PKH; another social assistance programme also gets the people and the line that can answer it.
         if (!index.IsAboutPkh(terms)) return (index.NamesOtherAid(terms) ? Answer.OtherAid() : Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
-        if ((Calculate(words) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
+        if ((Calculate(words, QuestionClauses.BeforeExample(question) is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
+        // "ucapan ulang tahun buat anak saya", "pendaftaran SD negeri kapan": only everyday words PKH also uses. Unanswered,
+        // it is another topic, not a PKH question the facts lack: the scope text, no hand-off, no LLM.
+        var pkhWords = index.NamesPkhItself(terms);
+        (Answer, bool) Unknown(double score) => pkhWords ? (Answer.DontKnow(score), true) : (Answer.OutOfScope(), false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
-        var hits = new KnowledgePlugin(index).Search(question, 5);
-        if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
-        var o = options.Value;
         // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.
-        // Its words still search, but an unknown word there names no subject and it names no anchor word.
+        // Its words still search, weakly (they do not count for coverage); an unknown word there names no subject and it
+        // names no anchor word.
         var asked = QuestionClauses.AskedPart(question, index.Normalizer) is { } part ? index.Normalizer.Words(part).ToList() : null;
         var askedTerms = asked is null ? terms : AskedTerms(terms, asked);
+        var hits = asked is null ? new KnowledgePlugin(index).Search(question, 5) : index.Search(ReasonWeak(terms, askedTerms), 5);
+        if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
+        var o = options.Value;
         var unknown = index.UnknownWords(askedTerms);
+        // "ucapan selamat hari ibu buat anak sekolah": no word of the programme itself, and two words of a subject the knowledge
+        // base does not know.
+        if (!pkhWords && unknown.Count(w => w.Length >= SubjectWordLength) >= 2) return (Answer.OutOfScope(), false);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
         if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || KnowledgeIndex.MostlyUnknown(askedTerms, unknown))
-            return (Answer.DontKnow(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3)), true);
+            return Unknown(hits.Count == 0 ? 0 : Math.Round(hits[0].Score, 3));
 
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
         var kind = AnswerFit.KindOf(words);
@@ -91,8 +99,11 @@ public sealed partial class KnowledgeService(
         // other words answers something else. The next passage is measured against the best one that holds it.
         var specific = index.Specific(terms, QuestionClauses.BeforeExample(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
         var best = Math.Round(hits[0].Score, 3);
-        hits = hits.Where(h => index.Holds(h, specific)).ToList();
-        if (hits.Count == 0) return (Answer.DontKnow(best), true);
+        // "kewajibannya apa", "melahirkan harus di mana", "motor berapa": an entry that never names what is asked about
+        // answers another question, however many other words it shares.
+        var focus = AnswerFit.Focus(asked ?? words, index.Normalizer.Canonical) is { } f ? index.FocusStems(f) : [];
+        hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus)).ToList();
+        if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
         // then the passage must hold two in five of the question's words (question words not counted), not the usual share.
@@ -102,8 +113,12 @@ public sealed partial class KnowledgeService(
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
         var places = index.PlaceNames(words);
+        // "KPM PKH Bojonegoro ada berapa", "berapa persen KPM Bojonegoro desil 1": the kabupaten's count, not the nation's.
+        var kabupaten = kind is AnswerKind.Count && words.Contains(o.Kabupaten.ToLowerInvariant());
         // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
-        if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
+        if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return Unknown(Math.Round(hits[0].Score, 3));
+        // "nomor rekening saya berapa": the asker's own number is in no document; a number from one would be a guess.
+        if (kind is AnswerKind.Number && AnswerFit.AsksOwnNumber(words)) return Unknown(Math.Round(hits[0].Score, 3));
         var candidates = new List<(KnowledgeHit Hit, string Body, AnswerFit.SubjectFit Subject)>();
         foreach (var hit in hits)
         {
@@ -117,11 +132,12 @@ public sealed partial class KnowledgeService(
             // another claim ("lulus bansos dapat usaha 5 juta, bener?" is not the wrong-figures pair's "Bukan").
             if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;
             if (!places.All(p => body.Contains(p, StringComparison.OrdinalIgnoreCase))) continue;
+            if (kabupaten && !SpeaksFor(hit, body, o.Kabupaten)) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
             var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));
         }
-        if (candidates.Count == 0) return (Answer.DontKnow(Math.Round(hits[0].Score, 3)), true);
+        if (candidates.Count == 0) return Unknown(Math.Round(hits[0].Score, 3));
         // Close to the best, a passage that names the asked subject ("balita", "lansia") beats one that names none;
         // "desil itu apa" (what a word means) is answered by the pair that says what it means, not by a rule that uses it.
         var chosen = candidates.FirstOrDefault(c => c.Subject == AnswerFit.SubjectFit.Named && c.Hit.Score >= candidates[0].Hit.Score * NamedSubjectShare);
@@ -140,6 +156,21 @@ public sealed partial class KnowledgeService(
         return terms.Where(t => stems.Contains(t.Text)).ToList();
     }
 
+    /// <summary>The passage, its section, its document or its FAQ questions name the kabupaten.</summary>
+    private static bool SpeaksFor(KnowledgeHit hit, string body, string kabupaten)
+        => body.Contains(kabupaten, StringComparison.OrdinalIgnoreCase) || hit.Title.Contains(kabupaten, StringComparison.OrdinalIgnoreCase)
+           || hit.Section.Contains(kabupaten, StringComparison.OrdinalIgnoreCase)
+           || hit.Faq?.Questions.Any(q => q.Contains(kabupaten, StringComparison.OrdinalIgnoreCase)) == true;
+
+    /// <summary>The question's terms with those only the reason after the question names weighted like an expansion.</summary>
+    private static IReadOnlyList<QueryTerm> ReasonWeak(IReadOnlyList<QueryTerm> terms, IReadOnlyList<QueryTerm> asked)
+    {
+        var stems = asked.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return terms.Select(t => stems.Contains(t.Text) ? t : t with { Weight = Math.Min(t.Weight, ReasonWeight) }).ToList();
+    }
+
+    private const float ReasonWeight = 0.4f;
+
     private const double VerdictCoverage = 0.5;
 
     private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
@@ -157,17 +188,21 @@ public sealed partial class KnowledgeService(
     /// A question for money ("berapa", "totalnya", "per tahap") that names the family's komponen with a count, an age
     /// or two people at least: the calculator's estimate with its arithmetic. Otherwise null (a rule question).
     /// </summary>
-    private Answer? Calculate(IReadOnlyList<string> words)
+    /// <param name="example">The question illustrates itself with an example ("contohnya anak SD disabilitas"): those are not its family.</param>
+    private Answer? Calculate(IReadOnlyList<string> words, bool example)
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
         var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
-        if (family is null || (!family.Explicit && family.Persons < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
+        if (family is null || (!family.Explicit && family.Persons + family.Uncounted < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
-        if (!money && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
+        // "mbah lansia dan adik disabilitas, dua-duanya dihitung?": who of them is counted is what the estimate shows.
+        // More children than the levels named ("anakku papat, SD SMP SMA, dietung kabeh?") is for the caps (ChildrenCaps).
+        var asksCounted = !example && family.Persons >= 2 && words.Any(CountedWords.Contains) && families.UnleveledChildren(words) is null;
+        if (!money && !asksCounted && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
             && !(family.Explicit && estimate.Capped)) return null;
         return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words)), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
@@ -214,6 +249,8 @@ public sealed partial class KnowledgeService(
     private static bool Counted(IReadOnlyList<string> words, int i) => i > 0 && words[i - 1] is "masuk" or "dalam" or "mlebu";
 
     private static readonly HashSet<string> TotalWords = ["total", "totalnya", "totale", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
+
+    private static readonly HashSet<string> CountedWords = ["dihitung", "diitung", "dietung", "keitung", "kehitung", "terhitung"];
 
     private static readonly HashSet<string> PeriodWords = ["tahap", "setahun", "sekali", "cair", "tahun", "bulan"];
 

@@ -81,6 +81,8 @@ public static class KnowledgeTexts
         => $"Tidak semua dari {children} anak dihitung. {perFamily} {earlyChildhood} {children3} Anak yang sudah lulus SMA atau kuliah " +
            "tidak dihitung. Tulis jenjang tiap anak (misalnya \"2 SD, 1 SMP\") untuk perkiraan jumlahnya, atau tanyakan pendamping.";
 
+    public const string BenefitPastSchool = "Anak yang sudah kuliah tidak dihitung (komponen pendidikan sampai SMA sederajat).";
+
     public const string BenefitHedge = "Perkiraan; jumlah akhir ditetapkan Kemensos, tanyakan pendamping.";
 
     public const string BenefitSourceTitle = "Besaran komponen PKH";

@@ -104,6 +104,10 @@ public sealed class QueryNormalizer
         }
     }
 
+    /// <summary>One word as synonyms.txt writes it ("dpt" -> "dapat", "opo" -> "apa"); empty when the rules drop it ("untuk").</summary>
+    public string Canonical(string word)
+        => _single.TryGetValue(word, out var expansion) ? expansion.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "" : word;
+
     /// <summary>
     /// The question's words in standard spelling: <see cref="Tokens"/>, then phone spellings and abbreviations
     /// from slang.txt ("gk" -> "tidak", "brp" -> "berapa", "jt" -> "juta"), stretched letters folded when the
@@ -240,6 +244,8 @@ public sealed class QueryNormalizer
     /// </summary>
     public static bool AsksForAmount(IReadOnlyList<string> words)
     {
+        // "KPM PKH Bojonegoro tahun 2025 berapa": a count of what stands before it, not money.
+        if (AnswerFit.CountedBefore(words)) return false;
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] != "berapa") continue;
