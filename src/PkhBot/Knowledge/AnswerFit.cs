@@ -4,9 +4,9 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
-/// a regulation's number), a person's name, or anything.
+/// a regulation's number), a person's name, a place ("di mana", "nang endi"), or anything.
 /// </summary>
-public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name }
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name, Place }
 
 /// <summary>One subject of subjects.txt and the words that name it.</summary>
 public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
@@ -46,6 +46,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
         // "kpm bojonegoro ada berapa": a number, not money.
         if (Has("berapa") && CountedBefore(words)) return AnswerKind.Count;
+        // "melahirkan harus di mana", "lapor nang endi": a place, an office or a channel (an amount does not answer it).
+        if (AsksPlace(words)) return AnswerKind.Place;
         if (QueryNormalizer.AsksForAmount(words) || words.Any(MoneyNouns.Contains)) return AnswerKind.Amount;
         if (Has("berapa")) return AnswerKind.Count;
         // "gimana" alone mostly asks what happens ("anak putus sekolah, pkh gimana"); steps need "cara"/"langkah".
@@ -81,7 +83,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
                     return q.Left(i) ?? (!last && words[i + 1] == "yang" ? q.Right(i) : null);
                 case "berapa":
                     // "berapa kali", "berapa tahun": the kind is asked, not a thing; "berapa keluarga/KPM/KK" names a unit
-                    // the passage may write another way. "anggotanya berapa": the members are what is counted.
+                    // the passage may write another way. "anggotanya berapa": the members are what is counted. "SD dapat
+                    // berapa": the komponen is a subject (subjects.txt), written too many ways ("madrasah ibtidaiyah") to require.
                     if (q.Next(i) is { } n && KindOnly.Contains(q.Canonical[n])) return null;
                     return amount ? null : q.Left(i);
             }
@@ -166,6 +169,16 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
 
     /// <summary>Words that join clauses: a focus is never looked for across them.</summary>
     private static readonly HashSet<string> Clause = ["dan", "atau", "tapi", "tetapi", "karena", "soalnya", "biar", "agar", "supaya", "terus", "lalu", "kalau", "jika", "apakah"];
+
+    private static bool AsksPlace(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "dimana" or "kemana" or "endi" or "ngendi" or "nandi" or "pundi") return true;
+            if (words[i] == "mana" && i > 0 && words[i - 1] is "di" or "ke" or "dari") return true;
+        }
+        return false;
+    }
 
     /// <summary>"siapa nama korkab", "nama pendamping desa saya siapa": "siapa" and a name asked for, not "nama saya" (one's own).</summary>
     private static bool AsksName(IReadOnlyList<string> words)
@@ -260,6 +273,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         AnswerKind.Steps => StepsPattern().IsMatch(passage),
         AnswerKind.Number => passage.Any(char.IsDigit),
         AnswerKind.Name => PersonNamePattern().IsMatch(passage),
+        AnswerKind.Place => PlacePattern().IsMatch(passage),
         _ => true,
     };
 
@@ -319,6 +333,9 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     /// <summary>A title and a capitalised name: "Bupati Setyo Wahono", "Bu Sumirah" (a role's description is not a name).</summary>
     [GeneratedRegex(@"\b(Bupati|Wakil Bupati|Mensos|Menteri Sosial|Menteri|Kepala|Pak|Bu|Bapak|Ibu|Gus|Mbak|Mas)\s+[A-Z][a-z]+")]
     private static partial Regex PersonNamePattern();
+
+    [GeneratedRegex(@"\b(lewat|melalui)\s+\p{L}|\b(kantor|bank|himbara|bri|bni|mandiri|btn|bsi|pos|faskes|puskesmas|posyandu|bidan|desa|kelurahan|kecamatan|balai|rumah|sekolah|dinsos|dinas|dukcapil|aplikasi|situs|website|cekbansos|atm|agen|pendamping|kemensos|171)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlacePattern();
 
     [GeneratedRegex(@"\d+\s*(-|–|sampai|s\.d\.)?\s*\d*\s*(tahun|th|bulan|bln)\b|\b(usia|umur)\b[^.\n]{0,20}\d", RegexOptions.IgnoreCase)]
     private static partial Regex AgePattern();

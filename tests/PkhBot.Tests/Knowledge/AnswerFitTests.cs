@@ -31,6 +31,76 @@ public sealed class AnswerFitTests : IDisposable
         => Assert.Equal(kind, AnswerFit.KindOf(Service.Value.Index.Normalizer.Words(question).ToList()));
 
     [Theory]
+    [InlineData("kakek saya komponen lansia, kewajibannya apa?", "wajib")]
+    [InlineData("apa saja syaratnya daftar pkh", "syarat")]
+    [InlineData("ketua kelompok tugasnya apa", "tugas")]
+    [InlineData("pemda apa pusat yang bayar pkh", null)]          // "apa" = or
+    [InlineData("apa saya masih dapat pkh kalau pindah rumah", null)]   // yes/no
+    [InlineData("p2k2 diadakan berapa kali", null)]               // the kind (a count of times) is asked
+    [InlineData("ke kantor pos yang dibawa apa saja", null)]      // a verb's object, unnamed
+    [InlineData("anak SD dapat berapa", null)]                    // money: the komponen is a subject, not a focus
+    public void The_word_a_what_or_who_question_asks_about_is_found(string question, string? stem)
+    {
+        var index = Service.Value.Index;
+        var focus = AnswerFit.Focus(index.Normalizer.Words(question).ToList(), index.Normalizer.Canonical);
+        if (stem is null) Assert.Null(focus);
+        else Assert.Contains(stem, index.FocusStems(Assert.IsType<string>(focus)));
+    }
+
+    [Fact]
+    public void An_answer_that_never_names_what_is_asked_about_is_not_given()
+    {
+        // "komponen lansia" shares words with the rule on one person in two komponen; the question asks for obligations.
+        var a = Service.Value.AnswerOffline("kakek saya komponen lansia, kewajibannya apa?");
+        Assert.True(a.Answered);
+        Assert.DoesNotContain("lebih besar", a.Body);
+        Assert.Contains("santun lansia", a.Body);
+    }
+
+    [Fact]
+    public void A_question_with_only_everyday_words_that_nothing_answers_gets_the_scope_text()
+    {
+        var other = Service.Value.AnswerOffline("kapan pendaftaran SD negeri dibuka");
+        Assert.False(other.Answered);
+        Assert.Contains("hanya bisa menjawab", other.Body);
+        // The same everyday word in a programme question is still answered.
+        Assert.True(Service.Value.AnswerOffline("anak SD dapat berapa").Answered);
+        // A PKH question the facts lack keeps "belum tahu" with the people who can answer.
+        var unknown = Service.Value.AnswerOffline("gaji pendamping pkh berapa");
+        Assert.False(unknown.Answered);
+        Assert.Contains("171", unknown.Body);
+    }
+
+    [Fact]
+    public void One_s_own_account_number_is_never_answered_with_a_number_from_the_documents()
+    {
+        var a = Service.Value.AnswerOffline("nomor rekening PKH saya berapa ya bu");
+        Assert.False(a.Answered);
+        Assert.Contains("pendamping", a.Body);
+    }
+
+    [Fact]
+    public void A_count_for_the_kabupaten_comes_only_from_a_passage_about_it()
+    {
+        var a = Service.Value.AnswerOffline("jumlah KPM PKH Bojonegoro 2024 ada berapa");
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains("56.515", a.Body);
+        // The nation's desil rule is no count of Bojonegoro's KPM in desil 1.
+        var b = Service.Value.AnswerOffline("berapa persen KPM Bojonegoro yang masuk desil 1");
+        Assert.True(!b.Answered || !b.Body.Contains("desil 1-4", StringComparison.Ordinal), b.Body);
+    }
+
+    [Theory]
+    [InlineData("melahirkan di faskes, bukan di rumah dukun", true)]
+    [InlineData("Ambil di kantor pos dengan undangan", true)]
+    [InlineData("Ibu hamil/nifas: Rp750.000 per tahap (dihitung sampai kehamilan ke-2).", false)]
+    public void A_where_question_is_answered_with_a_place(string passage, bool fits)
+    {
+        Assert.Equal(AnswerKind.Place, AnswerFit.KindOf(Service.Value.Index.Normalizer.Words("ibu hamil melahirkan harus di mana").ToList()));
+        Assert.Equal(fits, AnswerFit.FitsKind(AnswerKind.Place, passage));
+    }
+
+    [Theory]
     [InlineData("bantuan anak usia dini untuk umur berapa", "0-6", "lansia")]
     [InlineData("umur berapa lansia bisa masuk komponen", "60", "prioritas")]
     [InlineData("piye carane ngecek bansos lewat hp", "Cek Bansos", "kehamilan")]

@@ -36,6 +36,32 @@ public sealed class BenefitCalculatorTests
         Assert.Equal(perTahap * 4, e.Figure.PerTahun);
     }
 
+    [Theory]
+    [InlineData("anak saya 3 semuanya SMP, per tahap dapat berapa", "Rp1.125.000 per tahap")]
+    [InlineData("anakku telu kabeh SD, sak tahap oleh piro", "Rp675.000 per tahap")]
+    [InlineData("tahap 2 sampai tahap 4, anak SD 2, totalnya berapa", "Untuk 3 tahap: 3 × Rp450.000 = Rp1.350.000")]
+    [InlineData("saya baru melahirkan, bayi sama kakaknya SD, dapat berapa per tahap", "Rp1.725.000 per tahap")]
+    [InlineData("anak pertama kuliah, adiknya SMP, setahun dapat berapa", "Rp1.500.000 per tahun")]
+    public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains(expected, a.Body);
+    }
+
+    [Fact]
+    public void A_child_at_university_is_named_as_not_counted()
+        => Assert.Contains("kuliah tidak dihitung", Service.Value.AnswerOffline("anak pertama kuliah, adiknya SMA, setahun dapat berapa").Body);
+
+    [Fact]
+    public void Whether_two_people_are_both_counted_is_answered_with_who_counts_and_the_uncertain_cap()
+    {
+        var a = Service.Value.AnswerOffline("bapak saya lansia 70 tahun dan adik saya disabilitas berat, dua-duanya dihitung?");
+        Assert.Contains("Rp1.200.000 per tahap", a.Body);
+        Assert.Contains("maksimal 1", a.Body);
+        Assert.Contains("Perkiraan", a.Body);
+    }
+
     [Fact]
     public void The_answer_shows_the_arithmetic_per_tahap_and_per_year_and_names_a_source_people_know()
     {
