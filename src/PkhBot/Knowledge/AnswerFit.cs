@@ -4,9 +4,9 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
-/// a regulation's number), a person's name, a place ("di mana", "nang endi"), or anything.
+/// a regulation's number), a person's name, a place ("di mana", "nang endi"), a share ("berapa persen"), or anything.
 /// </summary>
-public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name, Place }
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name, Place, Percent }
 
 /// <summary>One subject of subjects.txt and the words that name it.</summary>
 public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
@@ -46,6 +46,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
         // "kpm bojonegoro ada berapa": a number, not money.
         if (Has("berapa") && CountedBefore(words)) return AnswerKind.Count;
+        // "kemiskinan Bojonegoro berapa persen", "persentase graduasi": a share (a rupiah line or a head count does not answer it).
+        if (Near("berapa", "persen", 2) || Has("persentase") || Has("prosentase")) return AnswerKind.Percent;
         // "melahirkan harus di mana", "lapor nang endi": a place, an office or a channel (an amount does not answer it).
         if (AsksPlace(words)) return AnswerKind.Place;
         if (QueryNormalizer.AsksForAmount(words) || words.Any(MoneyNouns.Contains)) return AnswerKind.Amount;
@@ -274,6 +276,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         AnswerKind.Number => passage.Any(char.IsDigit),
         AnswerKind.Name => PersonNamePattern().IsMatch(passage),
         AnswerKind.Place => PlacePattern().IsMatch(passage),
+        AnswerKind.Percent => PercentPattern().IsMatch(passage),
         _ => true,
     };
 
@@ -333,6 +336,9 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     /// <summary>A title and a capitalised name: "Bupati Setyo Wahono", "Bu Sumirah" (a role's description is not a name).</summary>
     [GeneratedRegex(@"\b(Bupati|Wakil Bupati|Mensos|Menteri Sosial|Menteri|Kepala|Pak|Bu|Bapak|Ibu|Gus|Mbak|Mas)\s+[A-Z][a-z]+")]
     private static partial Regex PersonNamePattern();
+
+    [GeneratedRegex(@"\d\s*%|\bpersen\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentPattern();
 
     [GeneratedRegex(@"\b(lewat|melalui)\s+\p{L}|\b(kantor|bank|himbara|bri|bni|mandiri|btn|bsi|pos|faskes|puskesmas|posyandu|bidan|desa|kelurahan|kecamatan|balai|rumah|sekolah|dinsos|dinas|dukcapil|aplikasi|situs|website|cekbansos|atm|agen|pendamping|kemensos|171)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlacePattern();

@@ -40,6 +40,9 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<(KnowledgeDocument Doc, KnowledgeSection Section, FaqEntry? Faq)> _entries = [];
     private readonly List<HashSet<string>> _entryStems = [];
     private readonly List<HashSet<string>[]> _variantStems = [];
+
+    /// <summary>Per entry: the programme words (domain-terms.txt, not "PKH" itself) every question variant of an FAQ pair names.</summary>
+    private readonly List<List<string[]>> _pairAnchors = [];
     private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
     private readonly List<string[]> _everydayTerms;
@@ -112,6 +115,11 @@ public sealed class KnowledgeIndex : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _everydayTerms = content.EverydayTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
+        // Only a rare word marks what a pair is about ("KUBE", "sanggah"); "hamil", "cair", "tahap" are shared by many pairs
+        // and questions name them in other words ("nifas", "jadwal").
+        foreach (var variants in _variantStems)
+            _pairAnchors.Add(variants.Length == 0 ? [] : _domainTerms.Where(d => !d.All(TopicTerms.Contains) && variants.All(v => d.All(v.Contains))
+                && d.Min(x => _entryFreq.GetValueOrDefault(x)) <= _entries.Count * MaxPairAnchorShare).ToList());
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
@@ -279,6 +287,8 @@ public sealed class KnowledgeIndex : IDisposable
 
     private const double MaxAnchorShare = 0.2;
 
+    private const double MaxPairAnchorShare = 0.1;
+
     /// <summary>
     /// Whether the hit's entry (an FAQ pair's questions and answer, or a section with its heading) holds the question's
     /// most specific programme word, or other programme words of the question that together say as much (the words'
@@ -302,6 +312,19 @@ public sealed class KnowledgeIndex : IDisposable
             .Where(t => !TopicTerms.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         // A word in a fifth of the entries ("anak", "keluarga") tells no answer from another: no focus, as for the anchor.
         return stems.Any(t => _entryFreq.GetValueOrDefault(t) > _entries.Count * MaxAnchorShare) ? [] : stems;
+    }
+
+    /// <summary>
+    /// Whether the question names every programme word that all of an FAQ pair's questions name: a pair whose every variant
+    /// says "KUBE" ("Satu kelompok KUBE berapa KK?", "anggota KUBE berapa orang") answers a question about KUBE, not "anggota
+    /// satu kelompok PKH berapa orang"; one whose every variant says "graduasi" does not answer "KPM Bojonegoro ada berapa".
+    /// The mirror of <see cref="Holds"/>. Sections are not held to it (a heading names its topic, not every question it answers).
+    /// </summary>
+    public bool AsksWhatThePairIsAbout(KnowledgeHit hit, IReadOnlyList<QueryTerm> terms)
+    {
+        if (!hit.IsFaq || hit.Key < 0 || hit.Key >= _pairAnchors.Count || _pairAnchors[hit.Key].Count == 0) return true;
+        var asked = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return _pairAnchors[hit.Key].All(a => a.All(asked.Contains));
     }
 
     /// <summary>Whether the hit's entry (FAQ questions + answer, or heading + section) names the asked-about word in any of its forms.</summary>

@@ -102,7 +102,7 @@ public sealed partial class KnowledgeService(
         // "kewajibannya apa", "melahirkan harus di mana", "motor berapa": an entry that never names what is asked about
         // answers another question, however many other words it shares.
         var focus = AnswerFit.Focus(asked ?? words, index.Normalizer.Canonical) is { } f ? index.FocusStems(f) : [];
-        hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus)).ToList();
+        hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms)).ToList();
         if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:
@@ -114,7 +114,7 @@ public sealed partial class KnowledgeService(
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
         var places = index.PlaceNames(words);
         // "KPM PKH Bojonegoro ada berapa", "berapa persen KPM Bojonegoro desil 1": the kabupaten's count, not the nation's.
-        var kabupaten = kind is AnswerKind.Count && words.Contains(o.Kabupaten.ToLowerInvariant());
+        var kabupaten = kind is AnswerKind.Count or AnswerKind.Percent && words.Contains(o.Kabupaten.ToLowerInvariant());
         // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
         if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return Unknown(Math.Round(hits[0].Score, 3));
         // "nomor rekening saya berapa": the asker's own number is in no document; a number from one would be a guess.
@@ -124,6 +124,8 @@ public sealed partial class KnowledgeService(
         {
             if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
             if (unknownCoverage > 0 && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, unknownCoverage)) continue;
+            // Without a word of the programme itself ("cara daftar cpns"), only an entry holding half of the question answers it.
+            if (!pkhWords && index.ContentCoverage(hit, askedTerms) < EverydayCoverage) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
@@ -172,6 +174,8 @@ public sealed partial class KnowledgeService(
     private const float ReasonWeight = 0.4f;
 
     private const double VerdictCoverage = 0.5;
+
+    private const double EverydayCoverage = 0.5;
 
     private const double UnknownWordCoverage = 0.4, UnknownSubjectCoverage = 0.5;
 
