@@ -122,7 +122,12 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
         Assert.True(declinedShare >= Dev6Declined, $"declined {declinedShare:P1} < {Dev6Declined:P0}");
     }
 
-    private const double Dev6Right = 0.0, Dev6Wrong = 1.0, Dev6Declined = 0.0;
+    // Blind, measured before any change of this round (1a6854e): right 95/125 = 76.0%, answered wrongly 19/165 = 11.5%, sums
+    // 16/20, declined with the right text 35/40. After the fifth round (the asked-about word, place and share kinds, everyday
+    // words, the kabupaten's counts, one's own number, rare pair words, the calculator's readings, the coverage audit of the
+    // fact sheet): right 116/125 = 92.8%, answered wrongly 3/165 = 1.8%, sums 20/20, declined 39/40. Developed on (the audit's
+    // topics came from its misses), so no longer a blind figure. Thresholds: that level minus a margin.
+    private const double Dev6Right = 0.90, Dev6Wrong = 0.03, Dev6Declined = 0.95;
 
     /// <summary>Scores a set of kinded questions (answer, sum, outofscope, unknown), prints every miss and the figures.</summary>
     private async Task<(double Right, double Wrong, double Declined)> ScoreKinded(string file, int atLeast)
