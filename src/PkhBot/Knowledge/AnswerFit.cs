@@ -249,6 +249,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     internal static bool CountedBefore(IReadOnlyList<string> words)
     {
         var at = words.ToList().IndexOf("berapa");
+        if (QueryNormalizer.PerPeriod(words, at)) return false;   // "per tahap berapa": money, not tahap counted
         for (var i = at - 1; i >= 0 && i >= at - 5; i--)
         {
             if (Counted.Contains(words[i])) return true;

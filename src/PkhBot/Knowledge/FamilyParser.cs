@@ -178,8 +178,35 @@ public sealed class FamilyParser
         }
     }
 
-    /// <summary>Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia").</summary>
+    /// <summary>
+    /// Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia"),
+    /// what the question says the family does not have left out ("saya tidak hamil", "gak ada balita, lansia, atau yg hamil").
+    /// </summary>
     private List<Mention> Find(IReadOnlyList<string> words)
+    {
+        var found = FindAll(words);
+        found.RemoveAll(m => Negated(words, m, found));
+        return found;
+    }
+
+    /// <summary>"tidak hamil", "gak ada balita, lansia, atau yang hamil": a negation, then a list of komponen only.</summary>
+    private static bool Negated(IReadOnlyList<string> words, Mention m, List<Mention> found)
+    {
+        for (var i = m.Start - 1; i >= 0 && i >= m.Start - 12; i--)
+        {
+            if (Negations.Contains(words[i])) return true;
+            if (ListWords.Contains(words[i]) || found.Any(f => f.Start <= i && i <= f.End)) continue;
+            return false;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> Negations = ["tidak", "bukan", "tanpa", "ora", "mboten", "belum"];
+
+    /// <summary>Words inside a negated list: "gak ada balita, lansia, atau yang hamil".</summary>
+    private static readonly HashSet<string> ListWords = ["ada", "ana", "punya", "atau", "dan", "maupun", "ataupun", "yang", "sing", "lagi", "sedang", "orang", "anggota"];
+
+    private List<Mention> FindAll(IReadOnlyList<string> words)
     {
         var found = new List<Mention>();
         for (var i = 0; i < words.Count; i++)
@@ -194,8 +221,8 @@ public sealed class FamilyParser
                 i = end;
                 continue;
             }
-            // "anak umur 4 tahun", "bayi 8 bulan" without a school level: the age says the komponen.
-            if (ChildWords.Contains(words[i]) && ChildAgeKomponen(words, i) is { } byAge)
+            // "anak umur 4 tahun", "yang kecil umur 4 tahun", "adiknya 3 tahun" without a school level: the age says the komponen.
+            if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i])) && ChildAgeKomponen(words, i) is { } byAge)
             {
                 found.Add(new Mention(byAge.Code, i, byAge.End));
                 i = byAge.End;
@@ -210,6 +237,10 @@ public sealed class FamilyParser
         }
         return found;
     }
+
+    /// <summary>How a mother names one child among others ("yang kecil", "kakaknya", "si bungsu"): with an age, a child's komponen.</summary>
+    private static readonly HashSet<string> SiblingWords =
+        ["kecil", "cilik", "adik", "adiknya", "adike", "kakak", "kakaknya", "kakake", "sulung", "bungsu", "mbarep", "ragil", "putu", "mas", "mbak"];
 
     /// <summary>Adults a family names (parents, in-laws, a spouse): not a komponen by themselves, only with a lansia's age.</summary>
     private static readonly HashSet<string> AdultWords =
@@ -242,7 +273,8 @@ public sealed class FamilyParser
             var afterAgeWord = words[j - 1] is "umur" or "usia";
             if (!afterAgeWord && unit is not ("tahun" or "bulan")) continue;
             var end = unit is "tahun" or "bulan" ? j + 1 : j;
-            if (end + 1 < words.Count && _names.Any(nm => Matches(words, end + 1, nm.Phrase))) return null;
+            // "umur 8 tahun SD": the level decides; "umur 2 tahun, mbah kakung umur 80": another person follows.
+            if (end + 1 < words.Count && _names.Any(nm => nm.Code is "aud" or "sd" or "smp" or "sma" && Matches(words, end + 1, nm.Phrase))) return null;
             string? code = unit == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
             return code is null ? null : (code, end);
         }
@@ -297,8 +329,10 @@ public sealed class FamilyParser
     /// <summary>"anak SMP yang juga disabilitas": a link word, no conjunction, at most three words apart.</summary>
     private static bool SamePerson(IReadOnlyList<string> words, int after, int before)
     {
-        if (before - after - 1 is < 1 or > 3) return false;
+        if (before - after - 1 is < 1 or > 5) return false;
         var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
+        // "umur 5 tahun tapi sudah masuk kelas 1 SD": the link may stand a few words off, but no other child or count between.
+        if (between.Count > 3 && between.Any(w => ChildWords.Contains(w) || SiblingWords.Contains(w) || Numbers.ContainsKey(w))) return false;
         return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
     }
 

@@ -250,13 +250,19 @@ public sealed class QueryNormalizer
         {
             if (words[i] != "berapa") continue;
             if (i + 1 < words.Count && CountedThings.Contains(words[i + 1])) continue;
+            // "per tahap berapa", "sak tahun piro": money for a period, whatever the period word would otherwise ask.
+            if (PerPeriod(words, i)) return true;
             if (i > 0 && NotMoneyBefore.Contains(words[i - 1])) continue;
-            // "sejak tahun berapa" asks for a year; "per tahun berapa" for money.
-            if (i > 0 && words[i - 1] == "tahun" && (i < 2 || words[i - 2] is not ("per" or "tiap" or "setiap" or "dalam"))) continue;
+            // "sejak tahun berapa" asks for a year.
+            if (i > 0 && words[i - 1] == "tahun") continue;
             return true;
         }
         return false;
     }
+
+    /// <summary>"per tahap berapa", "tiap bulan berapa", "sak tahun piro": "berapa" right after a period that "per" opens.</summary>
+    public static bool PerPeriod(IReadOnlyList<string> words, int at)
+        => at >= 2 && words[at - 1] is "tahap" or "tahun" or "bulan" or "triwulan" && words[at - 2] is "per" or "tiap" or "setiap" or "dalam" or "sak" or "saben" or "sekali";
 
     /// <summary>Added to a question that asks for money: the canonical word of the amount rules in synonyms.txt.</summary>
     public const string AmountWord = "besaran";

@@ -42,6 +42,12 @@ public sealed class BenefitCalculatorTests
     [InlineData("tahap 2 sampai tahap 4, anak SD 2, totalnya berapa", "Untuk 3 tahap: 3 × Rp450.000 = Rp1.350.000")]
     [InlineData("saya baru melahirkan, bayi sama kakaknya SD, dapat berapa per tahap", "Rp1.725.000 per tahap")]
     [InlineData("anak pertama kuliah, adiknya SMP, setahun dapat berapa", "Rp1.500.000 per tahun")]
+    // What the family does not have is left out; a child is named by its place among the others; an age and a level of one child.
+    [InlineData("anak saya SMP satu, SD satu, saya tidak hamil dan tidak ada lansia, per tahap berapa", "Rp600.000 per tahap")]
+    [InlineData("di rumah gak ada balita atau yang hamil, cuma anak SMA 1 sama SD 1, sekali cair berapa", "Rp725.000 per tahap")]
+    [InlineData("yang kecil umur 3 tahun, kakaknya kelas 4 SD, sebulan eh per tahap berapa", "Rp975.000 per tahap")]
+    [InlineData("si bungsu umur 5 tahun tapi sudah masuk kelas 1 SD, kakaknya SMA, per tahap dapat berapa", "Rp1.250.000 per tahap")]
+    [InlineData("saya hamil anak kedua, anak pertama umur 2 tahun, simbah umur 75 ikut KK, per tahap brp", "Rp2.100.000 per tahap")]
     public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);

@@ -130,19 +130,24 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     private const double Dev6Right = 0.90, Dev6Wrong = 0.03, Dev6Declined = 0.95;
 
     /// <summary>
-    /// The seventh set (eval-dev7.tsv, 165 questions), written blind from the fact sheet after the fifth round and scored once:
-    /// the round's figure on questions nobody tuned to. Never developed on; prints only aggregates, like the held-out set.
+    /// The seventh set (eval-dev7.tsv, 165 questions), written blind from the fact sheet after the fifth round and scored once
+    /// before anything was changed for it: the round's figure on questions nobody tuned to. Since then a development set for
+    /// the benefit calculator's readings only.
     /// </summary>
     [Fact]
-    public async Task Seventh_set_scored_once_after_the_fifth_round_stays_at_its_level()
+    public async Task Seventh_development_set_is_answered_right_and_its_sums_are_all_right()
     {
-        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-dev7.tsv", 160, printMisses: false);
+        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-dev7.tsv", 160);
         Assert.True(rightShare >= Dev7Right, $"right {rightShare:P1} < {Dev7Right:P0}");
         Assert.True(wrongShare <= Dev7Wrong, $"answered wrongly {wrongShare:P1} > {Dev7Wrong:P0}");
         Assert.True(declinedShare >= Dev7Declined, $"declined {declinedShare:P1} < {Dev7Declined:P0}");
     }
 
-    private const double Dev7Right = 0.0, Dev7Wrong = 1.0, Dev7Declined = 0.0;
+    // Blind, scored once after the fifth round (df12268): right 89/125 = 71.2%, answered wrongly 18/165 = 10.9%, sums 15/20,
+    // declined with the right text 35/40: the rules of five rounds carry over to new questions only in part. Then the
+    // calculator's readings (what a family does not have, a child named by its place, one child's age and level, "per tahap
+    // berapa"): right 94/125 = 75.2%, answered wrongly 14/165 = 8.5%, sums 20/20, declined 35/40.
+    private const double Dev7Right = 0.72, Dev7Wrong = 0.10, Dev7Declined = 0.85;
 
     /// <summary>Scores a set of kinded questions (answer, sum, outofscope, unknown), prints every miss and the figures.</summary>
     private async Task<(double Right, double Wrong, double Declined)> ScoreKinded(string file, int atLeast, bool printMisses = true)
