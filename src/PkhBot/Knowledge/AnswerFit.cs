@@ -117,7 +117,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         {
             for (int i = at - 1, seen = 0; i >= 0 && seen < 4; i--, seen++)
             {
-                if (Clause.Contains(Canonical[i]) || Clause.Contains(Raw[i])) return null;
+                // "catatan posyandu buat PKH itu siapa": what stands before a purpose ("buat/untuk") is another phrase.
+                if (Clause.Contains(Canonical[i]) || Clause.Contains(Raw[i]) || Purpose.Contains(Raw[i])) return null;
                 if (Skip(i)) continue;
                 // "dibawa apa", "membahas apa", "pakai apa": a verb's object is asked, and it is not named.
                 return IsFocusWord(Canonical[i]) && !IsVerb(Raw[i]) ? Canonical[i] : null;
@@ -136,6 +137,8 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
             return null;
         }
     }
+
+    private static readonly HashSet<string> Purpose = ["buat", "untuk", "kanggo", "bagi", "demi"];
 
     private static readonly HashSet<string> Particles = ["sih", "ya", "to", "tho", "dong", "lho", "kah", "nggih", "yo", "kok"];
 
@@ -258,6 +261,49 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         }
         return false;
     }
+
+    /// <summary>
+    /// The unit a "berapa" counts in, when it names one: "berapa kali", "berapa hari", "berapa modul", "berapa KPM/orang/KK".
+    /// An answer must count in that unit ("4×", "42 hari", "5 modul", "263 KPM"): a rupiah line or a list of a module's
+    /// sessions does not answer "periksa nifas dalam berapa hari" or "P2K2 ada berapa modul". Null: no unit named.
+    /// </summary>
+    public static string? UnitAsked(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] != "berapa") continue;
+            var next = words.Skip(i + 1).FirstOrDefault(w => !Filler.Contains(w) && !Particles.Contains(w));
+            if (next is not null && Units.ContainsKey(next)) return next;
+        }
+        return null;
+    }
+
+    /// <summary>True when no unit is asked, or the passage counts in it.</summary>
+    public static bool FitsUnit(string? unit, string passage) => unit is null || Units[unit].IsMatch(passage);
+
+    private const string CountNumber = @"(\d[\d.,]*(\s*(-|–|sampai)\s*\d[\d.,]*)?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*(ribu|rb|juta|jt)?\s*";
+
+    private static Regex UnitPattern(string units) => new(CountNumber + "(" + units + @")\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    // "setahun cair berapa kali": "4 tahap" counts the times too.
+    private static readonly Regex Times = new(@"\d+\s*(kali|x|×|tahap)|\b(sekali|sebulan sekali|dua kali|tiga kali|empat kali|empat tahap)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    // People are counted by what they are too: "maksimal 1 lansia", "2 anak", "9-27 KPM".
+    private static readonly Regex People = UnitPattern("orang|kpm|kk|keluarga|jiwa|anggota|rumah|penerima|pendamping|lansia|anak|balita|komponen|ibu hamil");
+
+    private static readonly Dictionary<string, Regex> Units = new(StringComparer.Ordinal)
+    {
+        ["kali"] = Times,
+        ["hari"] = UnitPattern("hari"),
+        ["minggu"] = UnitPattern("minggu"),
+        ["jam"] = UnitPattern("jam"),
+        ["bulan"] = new(CountNumber + @"bulan\b|\btriwulan\b|\bsebulan\b", RegexOptions.IgnoreCase | RegexOptions.Compiled),
+        ["modul"] = UnitPattern("modul"),
+        ["sesi"] = UnitPattern("sesi|pertemuan"),
+        ["desa"] = UnitPattern("desa|kelurahan"),
+        ["kecamatan"] = UnitPattern("kecamatan"),
+        ["komponen"] = UnitPattern("komponen"),
+        ["orang"] = People, ["kpm"] = People, ["kk"] = People, ["keluarga"] = People, ["jiwa"] = People, ["anggota"] = People,
+    };
 
     /// <summary>A passage that opens with a verdict ("Ya.", "Bukan.", "Tidak ...") on whatever claim the question makes.</summary>
     public static bool IsVerdict(string passage) => VerdictPattern().IsMatch(passage);

@@ -115,10 +115,10 @@ public sealed class KnowledgeIndex : IDisposable
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
         _everydayTerms = content.EverydayTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
-        // Only a rare word marks what a pair is about ("KUBE", "sanggah"); "hamil", "cair", "tahap" are shared by many pairs
-        // and questions name them in other words ("nifas", "jadwal").
+        // Only a rare programme word marks what a pair is about ("KUBE", "sanggah"); "cair", "tahap" are shared by many pairs,
+        // and everyday words ("hamil", "lansia") are named in other words ("nifas", "simbah").
         foreach (var variants in _variantStems)
-            _pairAnchors.Add(variants.Length == 0 ? [] : _domainTerms.Where(d => !d.All(TopicTerms.Contains) && variants.All(v => d.All(v.Contains))
+            _pairAnchors.Add(variants.Length == 0 ? [] : _domainTerms.Where(d => !d.All(TopicTerms.Contains) && !_everydayTerms.Any(e => e.SequenceEqual(d)) && variants.All(v => d.All(v.Contains))
                 && d.Min(x => _entryFreq.GetValueOrDefault(x)) <= _entries.Count * MaxPairAnchorShare).ToList());
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
@@ -248,7 +248,8 @@ public sealed class KnowledgeIndex : IDisposable
         {
             if (!PlaceWords.Contains(words[i])) continue;
             var name = words[i + 1];
-            if (name.Length < 3 || !name.All(char.IsLetter)) continue;
+            // "kecamatan sih", "desa ya": a particle the synonyms drop is no name.
+            if (name.Length < 3 || !name.All(char.IsLetter) || Normalizer.Canonical(name).Length == 0) continue;
             var stems = Analyze(name).ToList();
             if (stems.Count > 0 && stems.All(t => !Fields.Any(f => _reader.DocFreq(new Term(f, t)) > 0))) names.Add(name);
         }

@@ -93,6 +93,8 @@ public sealed partial class KnowledgeService(
 
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
         var kind = AnswerFit.KindOf(words);
+        // "periksa nifas dalam berapa hari", "P2K2 ada berapa modul": the answer counts in that unit.
+        var unit = AnswerFit.UnitAsked(words);
         // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
@@ -124,12 +126,12 @@ public sealed partial class KnowledgeService(
         {
             if (hit.Score < floor || hit.Coverage < o.MinCoverage) continue;
             if (unknownCoverage > 0 && index.ContentCoverage(hit, terms) < Math.Max(o.MinCoverage, unknownCoverage)) continue;
-            // Without a word of the programme itself ("cara daftar cpns"), only an entry holding half of the question answers it.
+            // Without a word of the programme itself ("cara daftar cpns"), only an entry holding half of the question's words answers it.
             if (!pkhWords && index.ContentCoverage(hit, askedTerms) < EverydayCoverage) continue;
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
-            if (!AnswerFit.FitsKind(kind, body)) continue;
+            if (!AnswerFit.FitsKind(kind, body) || !AnswerFit.FitsUnit(unit, body)) continue;
             // "Bukan." / "Ya." rules on the question's claim: the entry must hold half of what the claim says, or it rules on
             // another claim ("lulus bansos dapat usaha 5 juta, bener?" is not the wrong-figures pair's "Bukan").
             if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;

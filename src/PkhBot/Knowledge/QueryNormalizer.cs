@@ -13,6 +13,7 @@ public sealed class QueryNormalizer
     private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _slang = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string Expansion)> _phrases = [];
+    private readonly HashSet<string> _domainWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Word, int Freq)> _withoutVowels = new(StringComparer.Ordinal);
     private readonly string[][] _vocabularyByLength;
@@ -47,6 +48,7 @@ public sealed class QueryNormalizer
             AddWords(f.Answer);
         }
         foreach (var t in content.DomainTerms) AddWords(t);
+        foreach (var t in content.DomainTerms) foreach (var w in Tokens(t)) _domainWords.Add(w);
         foreach (var t in content.OtherPrograms) AddWords(t);
         foreach (var t in content.NotCovered) AddWords(t);
         foreach (var (word, freq) in _vocabulary) AddWithoutVowels(word, freq);
@@ -129,6 +131,12 @@ public sealed class QueryNormalizer
                 continue;
             }
             var corrected = Correct(w);
+            // "simbokku" -> "simbok" -> "ibu": a word found by its ending or a typo still gets its standard spelling.
+            if (corrected != w && _slang.TryGetValue(corrected, out var standardOfCorrected))
+            {
+                foreach (var s in standardOfCorrected.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s;
+                continue;
+            }
             if (corrected != w || IsKnown(w) || Split(w) is not var (left, right))
             {
                 yield return corrected;
@@ -141,7 +149,7 @@ public sealed class QueryNormalizer
         }
     }
 
-    /// <summary>The split of an unknown word into two known words (each 2+ letters, the longer pieces preferred).</summary>
+    /// <summary>The split of an unknown word into two known words (3+ letters, or a programme abbreviation last; the longer pieces preferred).</summary>
     private (string, string)? Split(string w)
     {
         if (w.Length < 5 || w.Any(char.IsDigit)) return null;
@@ -151,6 +159,8 @@ public sealed class QueryNormalizer
         {
             var (l, r) = (w[..i], w[i..]);
             if (!IsKnown(l) || !IsKnown(r)) continue;
+            // "makan" is not "ma" + "kan": a two-letter piece only as a programme abbreviation at the end ("anaksd").
+            if (l.Length < 3 || (r.Length < 3 && !_domainWords.Contains(r))) continue;
             var min = Math.Min(l.Length, r.Length);
             if (min > bestMin) { best = (l, r); bestMin = min; }
         }
@@ -345,7 +355,7 @@ public sealed class QueryNormalizer
         if (word.Length < 4 || _vocabulary.ContainsKey(word) || word.Any(char.IsDigit)) return word;
         // Javanese/Indonesian possessive endings: "balitaku", "sekolahe", "duite", "pendampinge", "anaknya".
         foreach (var suffix in Suffixes)
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && _vocabulary.ContainsKey(word[..^suffix.Length]))
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && IsKnown(word[..^suffix.Length]))
                 return word[..^suffix.Length];
         if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess

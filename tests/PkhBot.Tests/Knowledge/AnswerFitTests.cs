@@ -91,6 +91,32 @@ public sealed class AnswerFitTests : IDisposable
     }
 
     [Theory]
+    [InlineData("periksa nifas dalam berapa hari", "42 hari")]
+    [InlineData("satu pendamping pegang brp KPM", "KPM per pendamping")]
+    [InlineData("setahun pkh cair berapa kali", "4")]
+    public void A_count_in_a_unit_is_answered_in_that_unit(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains(expected, a.Body);
+        Assert.DoesNotContain("Rp750.000 per tahap", a.Body);
+    }
+
+    [Fact]
+    public void The_unit_a_count_asks_for_is_read_and_a_passage_in_another_unit_does_not_fit()
+    {
+        var words = Service.Value.Index.Normalizer.Words("P2K2 ada brp modul sih").ToList();
+        Assert.Equal("modul", AnswerFit.UnitAsked(words));
+        Assert.False(AnswerFit.FitsUnit("modul", "Modul Pengasuhan: 4 sesi, menjadi orang tua yang lebih baik."));
+        Assert.True(AnswerFit.FitsUnit("modul", "Ada 5 modul: pengasuhan, keuangan, kesehatan, perlindungan anak, kesejahteraan sosial."));
+        Assert.Null(AnswerFit.UnitAsked(Service.Value.Index.Normalizer.Words("anak SD dapat berapa").ToList()));
+    }
+
+    [Fact]
+    public void A_particle_after_kecamatan_is_no_place_name()
+        => Assert.Contains("28 kecamatan", Service.Value.AnswerOffline("Bojonegoro itu ada berapa kecamatan sih?").Body);
+
+    [Theory]
     [InlineData("melahirkan di faskes, bukan di rumah dukun", true)]
     [InlineData("Ambil di kantor pos dengan undangan", true)]
     [InlineData("Ibu hamil/nifas: Rp750.000 per tahap (dihitung sampai kehamilan ke-2).", false)]

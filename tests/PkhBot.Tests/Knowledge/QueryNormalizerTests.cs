@@ -31,6 +31,10 @@ public sealed class QueryNormalizerTests
     [InlineData("pkhcair", "pkh cair")]
     [InlineData("hmil", "hamil")]
     [InlineData("syrat", "syarat")]
+    [InlineData("anaksd", "anak sd")]
+    [InlineData("makan", "makan")]            // not "ma" (madrasah aliyah) + "kan"
+    [InlineData("simbokku", "ibu")]           // the ending found, then the standard word
+    [InlineData("wiwit", "mulai")]
     public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
         => Assert.Equal(expected, Words(typed));
 
@@ -44,6 +48,9 @@ public sealed class QueryNormalizerTests
     [InlineData("umur brp lansia", false)]
     [InlineData("setahun cair brp kali", false)]
     [InlineData("pendamping bjn ada brp", false)]
+    [InlineData("anak SMP per tahap brp", true)]      // a period opened by "per" asks money
+    [InlineData("cair tahap berapa", false)]          // which tahap
+    [InlineData("kpm pkh bojonegoro tahun 2025 brp", false)]
     public void Berapa_asks_for_money_unless_it_counts_something(string question, bool money)
         => Assert.Equal(money, QueryNormalizer.AsksForAmount(Index.Value.Normalizer.Words(question).ToList()));
 
