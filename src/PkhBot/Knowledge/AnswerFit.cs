@@ -73,7 +73,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         for (var i = 0; i < words.Count; i++)
         {
             var last = i + 1 == words.Count;
-            switch (q.Canonical[i])
+            switch (words[i] == "apaan" ? "apa" : q.Canonical[i])
             {
                 case "apa":
                     // "apa" right before a word of its own clause is "or" ("pemda apa pusat") or asks yes/no ("apa saya
@@ -302,6 +302,10 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         ["desa"] = UnitPattern("desa|kelurahan"),
         ["kecamatan"] = UnitPattern("kecamatan"),
         ["komponen"] = UnitPattern("komponen"),
+        // "berapa lama": a duration; "berapa triliun": a sum of that size (a rupiah amount per tahap does not answer it).
+        ["lama"] = UnitPattern("hari|minggu|bulan|tahun|th|jam"),
+        ["triliun"] = UnitPattern("triliun|t"),
+        ["miliar"] = UnitPattern("miliar|m"),
         ["orang"] = People, ["kpm"] = People, ["kk"] = People, ["keluarga"] = People, ["jiwa"] = People, ["anggota"] = People,
     };
 

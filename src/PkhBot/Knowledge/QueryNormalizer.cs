@@ -189,6 +189,23 @@ public sealed class QueryNormalizer
         }
     }
 
+    private string? SpokenBase(string word)
+    {
+        foreach (var prefix in SpokenPrefixes)
+        {
+            if (!word.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var rest = word[prefix.Length..];
+            foreach (var body in rest.EndsWith("in", StringComparison.Ordinal) ? new[] { rest, rest[..^2] } : [rest])
+                foreach (var stem in new[] { body, "k" + body, "c" + body, "s" + body })
+                    if (stem.Length >= 4 && _vocabulary.ContainsKey(stem)) return stem;
+        }
+        // "usulin", "tanyain": the colloquial -in of -kan/-i.
+        return word.EndsWith("in", StringComparison.Ordinal) && word.Length >= 6 && _vocabulary.ContainsKey(word[..^2]) ? word[..^2] : null;
+    }
+
+    /// <summary>Longest first: "nge" before "ng" ("ngecek" -> cek, "ngusul" -> usul); "ny" stands for a dropped s/c ("nyairin" -> cair).</summary>
+    private static readonly string[] SpokenPrefixes = ["nge", "ng", "ny"];
+
     private bool IsKnown(string w) => _vocabulary.ContainsKey(w) || _single.ContainsKey(w) || _slang.ContainsKey(w);
 
     private static string FoldDoubles(string w)
@@ -357,6 +374,8 @@ public sealed class QueryNormalizer
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && IsKnown(word[..^suffix.Length]))
                 return word[..^suffix.Length];
+        // Spoken verb forms: "ngusulin", "ngecek", "nyairin", "ngurusin" -> usul, cek, cair, urus (the base must be known).
+        if (SpokenBase(word) is { } spoken) return spoken;
         if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
         var maxEdits = word.Length >= 9 ? 2 : 1;

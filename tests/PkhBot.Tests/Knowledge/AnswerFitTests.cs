@@ -34,6 +34,7 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("kakek saya komponen lansia, kewajibannya apa?", "wajib")]
     [InlineData("apa saja syaratnya daftar pkh", "syarat")]
     [InlineData("ketua kelompok tugasnya apa", "tugas")]
+    [InlineData("graduasi paksa itu apaan", "paksa")]
     [InlineData("pemda apa pusat yang bayar pkh", null)]          // "apa" = or
     [InlineData("apa saya masih dapat pkh kalau pindah rumah", null)]   // yes/no
     [InlineData("p2k2 diadakan berapa kali", null)]               // the kind (a count of times) is asked
@@ -111,6 +112,12 @@ public sealed class AnswerFitTests : IDisposable
         Assert.True(AnswerFit.FitsUnit("modul", "Ada 5 modul: pengasuhan, keuangan, kesehatan, perlindungan anak, kesejahteraan sosial."));
         Assert.Null(AnswerFit.UnitAsked(Service.Value.Index.Normalizer.Words("anak SD dapat berapa").ToList()));
     }
+
+    [Theory]
+    [InlineData("setelah musdes, penetapan KPM butuh berapa lama?")]      // a duration: the process passage has none
+    [InlineData("anggaran pkh bojonegoro berapa miliar")]                  // a sum in miliar: no per-tahap amount answers it
+    public void A_duration_or_a_budget_is_not_answered_with_a_passage_that_has_none(string question)
+        => Assert.False(Service.Value.AnswerOffline(question).Answered);
 
     [Fact]
     public void A_particle_after_kecamatan_is_no_place_name()

@@ -35,6 +35,9 @@ public sealed class QueryNormalizerTests
     [InlineData("makan", "makan")]            // not "ma" (madrasah aliyah) + "kan"
     [InlineData("simbokku", "ibu")]           // the ending found, then the standard word
     [InlineData("wiwit", "mulai")]
+    [InlineData("ngusulin", "usul")]          // spoken verb forms: ng-/ny- and -in around a known word
+    [InlineData("nyairin", "cair")]
+    [InlineData("ngono", "ngono")]            // a short base ("ono") is never taken
     public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
         => Assert.Equal(expected, Words(typed));
 
