@@ -79,8 +79,10 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
     // 19/142 = 13.4%, out of scope 20/20, unknown abstained 7/16, sums 18/22.
     // After the fourth round (eval-dev5.tsv, one run after the merge): right 89/106 = 84.0%, answered wrongly 16/142 =
     // 11.3%, out of scope 20/20, unknown abstained 8/16, sums 19/22; guards raised to match.
-    private const double MinRight = 0.83, MaxWrong = 0.12, MinOutOfScope = 0.95;
-    private const int MinSumsRight = 18;
+    // After the fifth round (eval-dev6.tsv and eval-dev7.tsv, blind check eval-blind8.tsv; one run at d89f1cb): right 91/106 =
+    // 85.8%, answered wrongly 16/142 = 11.3%, out of scope 20/20, unknown abstained 6/16, sums 20/22; guards raised to match.
+    private const double MinRight = 0.85, MaxWrong = 0.12, MinOutOfScope = 0.95;
+    private const int MinSumsRight = 20;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
     private static bool ContainsAmount(string text, string amount)
