@@ -84,8 +84,8 @@ public sealed partial class KnowledgeService(
         if (AsksForAmount(words, terms)) hits = PreferAmounts(hits);
         var o = options.Value;
         var unknown = index.UnknownWords(askedTerms);
-        // "ucapan selamat hari ibu buat anak sekolah": no word of the programme itself, and two words of a subject the knowledge
-        // base does not know.
+        // "tolong bikinin pantun buat anak SD": no word of the programme itself, and two words of a subject the knowledge base
+        // does not know.
         if (!pkhWords && unknown.Count(w => w.Length >= SubjectWordLength) >= 2) return (Answer.OutOfScope(), false);
         // Still about PKH (the score stays above 0): a KPM is offered a person to pass the question to.
         if (hits.Count == 0 || hits[0].Score < o.MinScore || hits[0].Coverage < o.MinCoverage || KnowledgeIndex.MostlyUnknown(askedTerms, unknown))
@@ -94,7 +94,7 @@ public sealed partial class KnowledgeService(
         // The best passage that answers what was asked (its kind and subject); none fits -> "belum tahu", not a confident wrong answer.
         var kind = AnswerFit.KindOf(words);
         // "periksa nifas dalam berapa hari", "P2K2 ada berapa modul": the answer counts in that unit.
-        var unit = AnswerFit.UnitAsked(words);
+        var unit = QuestionFocus.Unit(words);
         // The subject as typed and as normalised ("simbah" is lansia, "anakku umur 7" a child at school).
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
@@ -103,7 +103,7 @@ public sealed partial class KnowledgeService(
         var best = Math.Round(hits[0].Score, 3);
         // "kewajibannya apa", "melahirkan harus di mana", "motor berapa": an entry that never names what is asked about
         // answers another question, however many other words it shares.
-        var focus = AnswerFit.Focus(asked ?? words, index.Normalizer.Canonical) is { } f ? index.FocusStems(f) : [];
+        var focus = QuestionFocus.Word(asked ?? words, index.Normalizer.Canonical) is { } f ? index.FocusStems(f) : [];
         hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms)).ToList();
         if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
@@ -131,7 +131,7 @@ public sealed partial class KnowledgeService(
             // Nothing further down can go first any more: stop cutting passages (the answer time).
             if (candidates.Count > 0 && (candidates[^1].Subject == AnswerFit.SubjectFit.Named || hit.Score < candidates[0].Hit.Score * NamedSubjectShare)) break;
             var body = hit.IsFaq ? hit.Text : BestPassage(hit.Text, terms, o.MaxAnswerChars, kind);
-            if (!AnswerFit.FitsKind(kind, body) || !AnswerFit.FitsUnit(unit, body)) continue;
+            if (!AnswerFit.FitsKind(kind, body) || !QuestionFocus.FitsUnit(unit, body)) continue;
             // "Bukan." / "Ya." rules on the question's claim: the entry must hold half of what the claim says, or it rules on
             // another claim ("lulus bansos dapat usaha 5 juta, bener?" is not the wrong-figures pair's "Bukan").
             if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;

@@ -43,7 +43,7 @@ public sealed class AnswerFitTests : IDisposable
     public void The_word_a_what_or_who_question_asks_about_is_found(string question, string? stem)
     {
         var index = Service.Value.Index;
-        var focus = AnswerFit.Focus(index.Normalizer.Words(question).ToList(), index.Normalizer.Canonical);
+        var focus = QuestionFocus.Word(index.Normalizer.Words(question).ToList(), index.Normalizer.Canonical);
         if (stem is null) Assert.Null(focus);
         else Assert.Contains(stem, index.FocusStems(Assert.IsType<string>(focus)));
     }
@@ -107,10 +107,10 @@ public sealed class AnswerFitTests : IDisposable
     public void The_unit_a_count_asks_for_is_read_and_a_passage_in_another_unit_does_not_fit()
     {
         var words = Service.Value.Index.Normalizer.Words("P2K2 ada brp modul sih").ToList();
-        Assert.Equal("modul", AnswerFit.UnitAsked(words));
-        Assert.False(AnswerFit.FitsUnit("modul", "Modul Pengasuhan: 4 sesi, menjadi orang tua yang lebih baik."));
-        Assert.True(AnswerFit.FitsUnit("modul", "Ada 5 modul: pengasuhan, keuangan, kesehatan, perlindungan anak, kesejahteraan sosial."));
-        Assert.Null(AnswerFit.UnitAsked(Service.Value.Index.Normalizer.Words("anak SD dapat berapa").ToList()));
+        Assert.Equal("modul", QuestionFocus.Unit(words));
+        Assert.False(QuestionFocus.FitsUnit("modul", "Modul Pengasuhan: 4 sesi, menjadi orang tua yang lebih baik."));
+        Assert.True(QuestionFocus.FitsUnit("modul", "Ada 5 modul: pengasuhan, keuangan, kesehatan, perlindungan anak, kesejahteraan sosial."));
+        Assert.Null(QuestionFocus.Unit(Service.Value.Index.Normalizer.Words("anak SD dapat berapa").ToList()));
     }
 
     [Theory]
