@@ -45,7 +45,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         // "nomor call center berapa", "inpres nomor berapa": a number written in digits (a list of banks does not answer it).
         if (Has("berapa") && words.Any(NumberNouns.Contains)) return AnswerKind.Number;
         // "kpm bojonegoro ada berapa": a number, not money.
-        if (Has("berapa") && CountedBefore(words)) return AnswerKind.Count;
+        if (Has("berapa") && QueryNormalizer.CountsBeforeBerapa(words)) return AnswerKind.Count;
         // "kemiskinan Bojonegoro berapa persen", "persentase graduasi": a share (a rupiah line or a head count does not answer it).
         if (Near("berapa", "persen", 2) || Has("persentase") || Has("prosentase")) return AnswerKind.Percent;
         // "melahirkan harus di mana", "lapor nang endi": a place, an office or a channel (an amount does not answer it).
@@ -123,26 +123,6 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     }
 
     private static readonly HashSet<string> NumberNouns = ["nomor", "no", "telepon", "telpon", "telp", "wa", "whatsapp", "call", "hotline", "kode"];
-
-    /// <summary>Things counted, not paid ("kpm", "komponen", "modul"): the noun just before "berapa" (small words skipped).</summary>
-    private static readonly HashSet<string> Counted =
-        ["kpm", "komponen", "modul", "sesi", "orang", "pendamping", "desa", "kecamatan", "kelurahan", "keluarga", "kelompok", "kali", "tahap", "penerima"];
-
-    private static readonly HashSet<string> Small = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro", "tahun", "di", "se", "seluruh", "indonesia"];
-
-    /// <summary>"kpm bojonegoro ada berapa", "pendamping berapa": a count of a thing just before "berapa" (small words skipped).</summary>
-    internal static bool CountedBefore(IReadOnlyList<string> words)
-    {
-        var at = words.ToList().IndexOf("berapa");
-        if (QueryNormalizer.PerPeriod(words, at)) return false;   // "per tahap berapa": money, not tahap counted
-        for (var i = at - 1; i >= 0 && i >= at - 5; i--)
-        {
-            if (Counted.Contains(words[i])) return true;
-            // "KPM PKH Bojonegoro tahun 2025 berapa": the year says when, not what is counted.
-            if (!Small.Contains(words[i]) && !words[i].All(char.IsDigit)) return false;
-        }
-        return false;
-    }
 
     /// <summary>A passage that opens with a verdict ("Ya.", "Bukan.", "Tidak ...") on whatever claim the question makes.</summary>
     public static bool IsVerdict(string passage) => VerdictPattern().IsMatch(passage);

@@ -45,7 +45,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<List<string[]>> _pairAnchors = [];
     private readonly Dictionary<string, int> _entryFreq = new(StringComparer.Ordinal);
     private readonly List<string[]> _domainTerms;
-    private readonly List<string[]> _everydayTerms;
+    /// <summary>The domain terms outside "[umum]": words of the programme itself ("pkh", "kpm", "pendamping", "KUBE").</summary>
+    private readonly List<string[]> _programmeTerms;
     private readonly List<string[]> _otherPrograms;
     private readonly List<string[]> _otherAid;
     private readonly List<string[]> _notCovered;
@@ -114,11 +115,12 @@ public sealed class KnowledgeIndex : IDisposable
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = bm25 };
         _domainTerms = content.DomainTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
-        _everydayTerms = content.EverydayTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
+        var everyday = content.EverydayTerms.Select(t => Analyze(t).ToArray()).Where(a => a.Length > 0).ToList();
+        _programmeTerms = _domainTerms.Where(d => !everyday.Any(e => e.SequenceEqual(d))).ToList();
         // Only a rare programme word marks what a pair is about ("KUBE", "sanggah"); "cair", "tahap" are shared by many pairs,
         // and everyday words ("hamil", "lansia") are named in other words ("nifas", "simbah").
         foreach (var variants in _variantStems)
-            _pairAnchors.Add(variants.Length == 0 ? [] : _domainTerms.Where(d => !d.All(TopicTerms.Contains) && !_everydayTerms.Any(e => e.SequenceEqual(d)) && variants.All(v => d.All(v.Contains))
+            _pairAnchors.Add(variants.Length == 0 ? [] : _programmeTerms.Where(d => !d.All(TopicTerms.Contains) && variants.All(v => d.All(v.Contains))
                 && d.Min(x => _entryFreq.GetValueOrDefault(x)) <= _entries.Count * MaxPairAnchorShare).ToList());
         _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
         _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
@@ -180,7 +182,7 @@ public sealed class KnowledgeIndex : IDisposable
     public bool NamesPkhItself(IReadOnlyList<QueryTerm> terms)
     {
         var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        return _domainTerms.Where(d => !_everydayTerms.Any(e => e.SequenceEqual(d))).Any(d => d.All(set.Contains));
+        return _programmeTerms.Any(d => d.All(set.Contains));
     }
 
     /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
@@ -304,7 +306,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// The stems that name the word a question asks about (<see cref="AnswerFit.Focus"/>): its own stem and what synonyms.txt
+    /// The stems that name the word a question asks about (<see cref="QuestionFocus.Word"/>): its own stem and what synonyms.txt
     /// makes of it ("syarate" -> syarat). Empty when it names only the programme, or is too common to tell entries apart.
     /// </summary>
     public IReadOnlyList<string> FocusStems(string word)

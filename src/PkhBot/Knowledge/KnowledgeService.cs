@@ -68,7 +68,9 @@ public sealed partial class KnowledgeService(
         // Not PKH; another social assistance programme also gets the people and the line that can answer it.
         if (!index.IsAboutPkh(terms)) return (index.NamesOtherAid(terms) ? Answer.OtherAid() : Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
-        if ((Calculate(words, QuestionClauses.BeforeExample(question) is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
+        // "..., contohnya anak SD disabilitas": the example is not the asker's family, nor the question's subject.
+        var beforeExample = QuestionClauses.BeforeExample(question);
+        if ((Calculate(words, beforeExample is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // "ucapan ulang tahun buat anak saya", "pendaftaran SD negeri kapan": only everyday words PKH also uses. Unanswered,
         // it is another topic, not a PKH question the facts lack: the scope text, no hand-off, no LLM.
         var pkhWords = index.NamesPkhItself(terms);
@@ -99,11 +101,11 @@ public sealed partial class KnowledgeService(
         var subjectWords = words.Concat(parts.Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         // The question's most specific programme word must be in the answer's entry: a passage that shares only its
         // other words answers something else. The next passage is measured against the best one that holds it.
-        var specific = index.Specific(terms, QuestionClauses.BeforeExample(question) is { } before ? index.Normalizer.Words(before).ToList() : asked ?? words);
+        var specific = index.Specific(terms, beforeExample is not null ? index.Normalizer.Words(beforeExample).ToList() : asked ?? words);
         var best = Math.Round(hits[0].Score, 3);
         // "kewajibannya apa", "melahirkan harus di mana", "motor berapa": an entry that never names what is asked about
         // answers another question, however many other words it shares.
-        var focus = QuestionFocus.Word(asked ?? words, index.Normalizer.Canonical) is { } f ? index.FocusStems(f) : [];
+        var focus = QuestionFocus.Word(asked ?? words, index.Normalizer.Canonical, asked is null ? kind : AnswerFit.KindOf(asked)) is { } f ? index.FocusStems(f) : [];
         hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms)).ToList();
         if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);

@@ -203,7 +203,7 @@ public sealed class QueryNormalizer
         return word.EndsWith("in", StringComparison.Ordinal) && word.Length >= 6 && _vocabulary.ContainsKey(word[..^2]) ? word[..^2] : null;
     }
 
-    /// <summary>Longest first: "nge" before "ng" ("ngecek" -> cek, "ngusul" -> usul); "ny" stands for a dropped s/c ("nyairin" -> cair).</summary>
+    /// <summary>Longest first: "nge" before "ng" ("ngusul" -> usul); "ny" stands for a dropped s/c ("nyairin" -> cair).</summary>
     private static readonly string[] SpokenPrefixes = ["nge", "ng", "ny"];
 
     private bool IsKnown(string w) => _vocabulary.ContainsKey(w) || _single.ContainsKey(w) || _slang.ContainsKey(w);
@@ -272,7 +272,7 @@ public sealed class QueryNormalizer
     public static bool AsksForAmount(IReadOnlyList<string> words)
     {
         // "KPM PKH Bojonegoro tahun 2025 berapa": a count of what stands before it, not money.
-        if (AnswerFit.CountedBefore(words)) return false;
+        if (CountsBeforeBerapa(words)) return false;
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] != "berapa") continue;
@@ -283,6 +283,26 @@ public sealed class QueryNormalizer
             // "sejak tahun berapa" asks for a year.
             if (i > 0 && words[i - 1] == "tahun") continue;
             return true;
+        }
+        return false;
+    }
+
+    /// <summary>Things counted, not paid ("kpm", "komponen", "modul"): the noun just before "berapa" (small words skipped).</summary>
+    private static readonly HashSet<string> CountedBefore =
+        ["kpm", "komponen", "modul", "sesi", "orang", "pendamping", "desa", "kecamatan", "kelurahan", "keluarga", "kelompok", "kali", "tahap", "penerima"];
+
+    private static readonly HashSet<string> SmallBeforeCount = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro", "tahun", "di", "se", "seluruh", "indonesia"];
+
+    /// <summary>"kpm bojonegoro ada berapa", "pendamping berapa": a count of a thing just before "berapa" (small words skipped).</summary>
+    public static bool CountsBeforeBerapa(IReadOnlyList<string> words)
+    {
+        var at = words.ToList().IndexOf("berapa");
+        if (PerPeriod(words, at)) return false;   // "per tahap berapa": money, not tahap counted
+        for (var i = at - 1; i >= 0 && i >= at - 5; i--)
+        {
+            if (CountedBefore.Contains(words[i])) return true;
+            // "KPM PKH Bojonegoro tahun 2025 berapa": the year says when, not what is counted.
+            if (!SmallBeforeCount.Contains(words[i]) && !words[i].All(char.IsDigit)) return false;
         }
         return false;
     }
@@ -374,7 +394,7 @@ public sealed class QueryNormalizer
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && IsKnown(word[..^suffix.Length]))
                 return word[..^suffix.Length];
-        // Spoken verb forms: "ngusulin", "ngecek", "nyairin", "ngurusin" -> usul, cek, cair, urus (the base must be known).
+        // Spoken verb forms: "ngusulin", "nyairin", "ngurusin" -> usul, cair, urus (a known base of 4+ letters).
         if (SpokenBase(word) is { } spoken) return spoken;
         if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess

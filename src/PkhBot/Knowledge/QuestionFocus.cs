@@ -18,10 +18,11 @@ public static class QuestionFocus
     /// </summary>
     /// <param name="words">The question's words (<see cref="QueryNormalizer.Words"/>).</param>
     /// <param name="canonical">A word as synonyms.txt writes it, empty when dropped (<see cref="QueryNormalizer.Canonical"/>).</param>
-    public static string? Word(IReadOnlyList<string> words, Func<string, string> canonical)
+    /// <param name="kind">The kind the question asks for (<see cref="AnswerFit.KindOf"/>), read once by the caller.</param>
+    public static string? Word(IReadOnlyList<string> words, Func<string, string> canonical, AnswerKind kind)
     {
         var q = new FocusWords(words, words.Select(canonical).ToList());
-        var amount = AnswerFit.KindOf(words) == AnswerKind.Amount;
+        var amount = kind == AnswerKind.Amount;
         for (var i = 0; i < words.Count; i++)
         {
             var last = i + 1 == words.Count;

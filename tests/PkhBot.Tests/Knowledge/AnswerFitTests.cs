@@ -43,7 +43,8 @@ public sealed class AnswerFitTests : IDisposable
     public void The_word_a_what_or_who_question_asks_about_is_found(string question, string? stem)
     {
         var index = Service.Value.Index;
-        var focus = QuestionFocus.Word(index.Normalizer.Words(question).ToList(), index.Normalizer.Canonical);
+        var words = index.Normalizer.Words(question).ToList();
+        var focus = QuestionFocus.Word(words, index.Normalizer.Canonical, AnswerFit.KindOf(words));
         if (stem is null) Assert.Null(focus);
         else Assert.Contains(stem, index.FocusStems(Assert.IsType<string>(focus)));
     }
