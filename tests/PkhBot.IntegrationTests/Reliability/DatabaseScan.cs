@@ -13,9 +13,9 @@ namespace PkhBot.IntegrationTests.Reliability;
 /// </summary>
 public static partial class DatabaseScan
 {
-    public sealed record Finding(string Table, string Column, string Kind, string Digits)
+    public sealed record Finding(string Table, string Column, string Kind, string Digits, string? Around = null)
     {
-        public override string ToString() => $"{Kind} {Digits} in {Table}.{Column}";
+        public override string ToString() => $"{Kind} {Digits} in {Table}.{Column}" + (Around is null ? "" : $" around «{Around}»");
     }
 
     public sealed record Result(IReadOnlyList<Finding> Findings, int Tables, int Values, long RawBytes);
@@ -71,19 +71,42 @@ public static partial class DatabaseScan
             }
             rawBytes += bytes.Length;
             var text = Encoding.Latin1.GetString(bytes);
-            findings.AddRange(Find(text).Where(f => !roster.Contains(f.Digits)).Select(f => new Finding($"file{suffix}", "bytes", f.Kind, f.Digits)));
+            findings.AddRange(Find(text).Where(f => !roster.Contains(f.Digits)).Select(f => new Finding($"file{suffix}", "bytes", f.Kind, f.Digits, Around(text, f.At))));
         }
         return new Result(findings.DistinctBy(f => (f.Table, f.Column, f.Digits)).ToList(), tables, values, rawBytes);
     }
 
-    private static IEnumerable<(string Kind, string Digits)> Find(string text)
+    public static IEnumerable<(string Kind, string Digits, int At)> Find(string text)
     {
-        foreach (Match m in Nik().Matches(text)) yield return ("NIK", Digits(m.Value));
+        foreach (Match m in Nik().Matches(text))
+            if (!InsideHash(text, m)) yield return ("NIK", Digits(m.Value), m.Index);
         foreach (Match m in Phone().Matches(text))
         {
+            if (InsideHash(text, m)) continue;
             var d = Digits(m.Value);
-            yield return ("phone", d.StartsWith("62", StringComparison.Ordinal) ? "0" + d[2..] : d);
+            yield return ("phone", d.StartsWith("62", StringComparison.Ordinal) ? "0" + d[2..] : d, m.Index);
         }
+    }
+
+    /// <summary>
+    /// Digits inside a long run of hex (a 32-character key hash, a GUID's hex) are not something a person typed: a hash's
+    /// sixteen decimal digits in a row would otherwise read as a NIK, depending on the run's random bytes.
+    /// </summary>
+    private static bool InsideHash(string text, Match m)
+    {
+        int from = m.Index, to = m.Index + m.Length;
+        while (from > 0 && char.IsAsciiHexDigit(text[from - 1])) from--;
+        while (to < text.Length && char.IsAsciiHexDigit(text[to])) to++;
+        var run = text.AsSpan(from, to - from);
+        return run.Length >= 32 && run.ContainsAnyExcept("0123456789 .-+");
+    }
+
+    /// <summary>The printable bytes around a raw-byte finding, so a failure shows which record the digits sit in.</summary>
+    private static string Around(string text, int at)
+    {
+        var from = Math.Max(0, at - 40);
+        var slice = text[from..Math.Min(text.Length, at + 60)];
+        return new string(slice.Select(ch => ch is >= ' ' and <= '~' ? ch : '·').ToArray());
     }
 
     private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());

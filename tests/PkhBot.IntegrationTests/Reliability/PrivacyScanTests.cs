@@ -204,4 +204,12 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
         var found = scan.Findings.Select(f => f.ToString()).Take(10).ToList();
         Assert.True(found.Count == 0, "unmasked in the database or its -wal:\n" + string.Join("\n", found));
     }
+
+    /// <summary>The scan of raw bytes finds what a person typed, but not the decimal digits of a key hash beside it.</summary>
+    [Fact]
+    public void The_scan_finds_a_typed_nik_or_phone_but_not_digits_inside_a_hash()
+    {
+        var found = DatabaseScan.Find("vm:17077:43805e224a9346238428934928b193ed·NIK saya 3522 0166 0190 0007 hp 0857-3311-2299·id 9f0848367068a1c2b3d4e5f60718293a").ToList();
+        Assert.Equal(["NIK 3522016601900007", "phone 085733112299"], found.Select(f => $"{f.Kind} {f.Digits}"));
+    }
 }
