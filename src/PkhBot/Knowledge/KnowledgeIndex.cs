@@ -33,7 +33,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Stems of the canonical question words of synonyms.txt (pengertian, jenis, cara, alasan, lokasi).</summary>
     private static readonly HashSet<string> QuestionWords = ["erti", "jenis", "cara", "alas", "lokasi"];
 
-    private readonly Analyzer _analyzer = new IndonesianAnalyzer(Version);
+    private readonly Analyzer _analyzer;
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
@@ -74,6 +74,9 @@ public sealed class KnowledgeIndex : IDisposable
             Calculator = new BenefitCalculator(benefits);
             Families = new FamilyParser(benefits);
         }
+        _analyzer = RootRestoringAnalyzer.Over(content.Documents.SelectMany(d => d.Sections.Select(s => d.Title + " " + s.Heading + " " + s.Text))
+            .Concat(content.Faq.Select(f => string.Join(" ", f.Questions) + " " + f.Answer))
+            .Select(t => t + " " + Normalizer.Expand(t)));
         var bm25 = new FieldSimilarity();
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { Similarity = bm25, OpenMode = OpenMode.CREATE }))
         {

@@ -118,6 +118,8 @@ public sealed partial class KnowledgeService(
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
         var places = index.PlaceNames(words);
         // "KPM PKH Bojonegoro ada berapa", "berapa persen KPM Bojonegoro desil 1": the kabupaten's count, not the nation's.
+        // "tahap 1 2026 kapan cair": a schedule holds every year; a figure or a status is the year's own.
+        var years = kind == AnswerKind.Date ? new HashSet<int>() : AskedYears.Of(words);
         var kabupaten = kind is AnswerKind.Count or AnswerKind.Percent && words.Contains(o.Kabupaten.ToLowerInvariant());
         // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
         if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return Unknown(Math.Round(hits[0].Score, 3));
@@ -139,6 +141,7 @@ public sealed partial class KnowledgeService(
             if (AnswerFit.IsVerdict(body) && index.ContentCoverage(hit, askedTerms) < VerdictCoverage) continue;
             if (!places.All(p => body.Contains(p, StringComparison.OrdinalIgnoreCase))) continue;
             if (kabupaten && !SpeaksFor(hit, body, o.Kabupaten)) continue;
+            if (!AskedYears.Answers(hit, body, years)) continue;
             // An FAQ pair is about what its questions ask; a passage, with its section heading.
             var subject = index.Fit.SubjectOf(subjectWords, (hit.Faq is { } faq ? string.Join(" ", faq.Questions) : hit.Section) + " " + body);
             if (subject != AnswerFit.SubjectFit.Other) candidates.Add((hit, body, subject));

@@ -1,0 +1,64 @@
+using PkhBot.Knowledge;
+
+namespace PkhBot.Tests.Knowledge;
+
+/// <summary>A root met with another prefix is the same word; a question about one year is not answered with another year's figure.</summary>
+public sealed class WordFormAndYearTests
+{
+    private static readonly Lazy<KnowledgeService> Service = new(() => KnowledgeService.CreateOffline());
+
+    [Theory]
+    [InlineData("menetapkan", "ditetapkan")]
+    [InlineData("memotong", "potongan")]
+    [InlineData("menambah", "tambahan")]
+    [InlineData("menunggu", "tunggu")]
+    [InlineData("penerima", "diterima")]
+    public void A_prefix_that_swallowed_the_root_s_first_letter_stems_like_the_root(string nasal, string plain)
+    {
+        var index = Service.Value.Index;
+        Assert.Equal(index.Analyze(plain).Single(), index.Analyze(nasal).Single());
+    }
+
+    [Fact]
+    public void A_word_whose_restored_root_the_knowledge_base_lacks_keeps_its_own_stem()
+    {
+        // "mengambil" is meng + ambil, not meng + kambil: the root as stemmed is known, so nothing is restored.
+        var index = Service.Value.Index;
+        Assert.Equal(index.Analyze("diambil").Single(), index.Analyze("mengambil").Single());
+    }
+
+    [Fact]
+    public void Who_decides_is_answered_whichever_prefix_the_question_uses()
+    {
+        var answer = Service.Value.AnswerOffline("siapa yang menetapkan keluarga jadi penerima pkh");
+        Assert.True(answer.Answered, answer.Body);
+        Assert.Contains("Kemensos", answer.Body);
+    }
+
+    [Theory]
+    [InlineData("PKH th 2017 dulu anak SMP dapat berapa ya?")]
+    [InlineData("KPM PKH Bojonegoro 2026 jumlahnya berapa?")]
+    [InlineData("tahun 2030 nominal PKH anak SD naik ga?")]
+    public void A_figure_asked_for_a_year_the_facts_do_not_give_gets_belum_tahu(string question)
+    {
+        var answer = Service.Value.AnswerOffline(question);
+        Assert.False(answer.Answered, answer.Body);
+        Assert.Contains("171", answer.Body);
+    }
+
+    [Fact]
+    public void A_figure_asked_for_a_year_the_facts_give_is_answered_with_that_year()
+    {
+        var answer = Service.Value.AnswerOffline("angka kemiskinan bojonegoro tahun 2023 berapa persen");
+        Assert.True(answer.Answered, answer.Body);
+        Assert.Contains("2023", answer.Body);
+    }
+
+    [Fact]
+    public void A_schedule_holds_every_year()
+    {
+        var answer = Service.Value.AnswerOffline("tahap 1 tahun 2027 kapan cair");
+        Assert.True(answer.Answered, answer.Body);
+        Assert.Contains("Januari", answer.Body);
+    }
+}
