@@ -53,6 +53,9 @@ public sealed class FamilyParser
     private sealed record Mention(string Code, int Start, int End)
     {
         public int? Count { get; set; }
+
+        /// <summary>Read from a child's age ("anak umur 6 tahun"), not from a komponen word.</summary>
+        public bool ByAge { get; init; }
     }
 
     /// <summary>The family a question describes, or null when it names no komponen.</summary>
@@ -77,7 +80,8 @@ public sealed class FamilyParser
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code && SamePerson(words, mentions[m - 1].End, mention.Start))
+            if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code
+                && (SamePerson(words, mentions[m - 1].End, mention.Start) || (mentions[m - 1].ByAge && !mention.ByAge && AgeThenLevel(words, mentions[m - 1].End, mention.Start))))
             {
                 family.SamePerson.Add((mentions[m - 1].Code, mention.Code));
                 family.Add(mention.Code, 1);
@@ -221,10 +225,12 @@ public sealed class FamilyParser
                 i = end;
                 continue;
             }
-            // "anak umur 4 tahun", "yang kecil umur 4 tahun", "adiknya 3 tahun" without a school level: the age says the komponen.
-            if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i])) && ChildAgeKomponen(words, i) is { } byAge)
+            // "anak umur 4 tahun", "yang kecil umur 4 tahun", "adiknya 3 tahun", "1 SD & 1 umur 4 th" without a school level:
+            // the age says the komponen.
+            if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i]) || (IsCount(words, i) is not null && i + 1 < words.Count && words[i + 1] is "umur" or "usia"))
+                && ChildAgeKomponen(words, i) is { } byAge)
             {
-                found.Add(new Mention(byAge.Code, i, byAge.End));
+                found.Add(new Mention(byAge.Code, i, byAge.End) { ByAge = true });
                 i = byAge.End;
                 continue;
             }
@@ -273,8 +279,11 @@ public sealed class FamilyParser
             var afterAgeWord = words[j - 1] is "umur" or "usia";
             if (!afterAgeWord && unit is not ("tahun" or "bulan")) continue;
             var end = unit is "tahun" or "bulan" ? j + 1 : j;
-            // "umur 8 tahun SD": the level decides; "umur 2 tahun, mbah kakung umur 80": another person follows.
-            if (end + 1 < words.Count && _names.Any(nm => nm.Code is "aud" or "sd" or "smp" or "sma" && Matches(words, end + 1, nm.Phrase))) return null;
+            // "umur 8 tahun SD", "umur 10 tahun disabilitas berat": the komponen named right after the age decides;
+            // "umur 2 tahun, mbah kakung umur 80": another person follows.
+            if (end + 1 < words.Count && _names.Any(nm => ChildKomponen.Contains(nm.Code) && Matches(words, end + 1, nm.Phrase))) return null;
+            // "umur 9 ora sekolah": the age names no school komponen.
+            if (n > 6 && unit != "bulan" && NotAtSchool(words, end + 1)) return null;
             string? code = unit == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
             return code is null ? null : (code, end);
         }
@@ -335,6 +344,24 @@ public sealed class FamilyParser
         if (between.Count > 3 && between.Any(w => ChildWords.Contains(w) || SiblingWords.Contains(w) || Numbers.ContainsKey(w))) return false;
         return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
     }
+
+    /// <summary>
+    /// "anak saya 6 tahun, sudah masuk SD": a child's age, then a few words of no other person (no child, sibling, count or
+    /// conjunction), then a level: the one child, at both.
+    /// </summary>
+    private static bool AgeThenLevel(IReadOnlyList<string> words, int after, int before)
+    {
+        if (before - after - 1 is < 1 or > 3) return false;
+        return Enumerable.Range(after + 1, before - after - 1).Select(i => words[i])
+            .All(w => !ChildWords.Contains(w) && !SiblingWords.Contains(w) && !Conjunctions.Contains(w) && !Numbers.ContainsKey(w) && !int.TryParse(w, out _));
+    }
+
+    /// <summary>What a child may be besides its age's komponen (a mother or a lansia named after a child's age is another person).</summary>
+    private static readonly HashSet<string> ChildKomponen = ["aud", "sd", "smp", "sma", "disabilitas"];
+
+    /// <summary>"ora sekolah", "tidak sekolah", "gak sekolah lagi" right after an age.</summary>
+    private static bool NotAtSchool(IReadOnlyList<string> words, int from)
+        => from + 1 < words.Count && Negations.Contains(words[from]) && words[from + 1] is "sekolah" or "sekolahe";
 
     /// <summary>
     /// How many tahap a question adds up: "tahap 3 sama tahap 4", "tahap 1 dan 2" (distinct numbers after "tahap"), or

@@ -48,6 +48,10 @@ public sealed class BenefitCalculatorTests
     [InlineData("yang kecil umur 3 tahun, kakaknya kelas 4 SD, sebulan eh per tahap berapa", "Rp975.000 per tahap")]
     [InlineData("si bungsu umur 5 tahun tapi sudah masuk kelas 1 SD, kakaknya SMA, per tahap dapat berapa", "Rp1.250.000 per tahap")]
     [InlineData("saya hamil anak kedua, anak pertama umur 2 tahun, simbah umur 75 ikut KK, per tahap brp", "Rp2.100.000 per tahap")]
+    // A count then an age; an age then a level a few words on (one child); an age then a disability and no school.
+    [InlineData("anak saya 1 SMP dan 1 umur 3 tahun, per tahap dapat berapa", "Rp1.125.000 per tahap")]
+    [InlineData("anakku umur 5 tahun wis mlebu SD, mbakyune SMA, sak tahap oleh piro", "Rp1.250.000 per tahap")]
+    [InlineData("anak umur 12 tahun disabilitas berat tidak sekolah, adiknya SD, setahun berapa", "Rp3.300.000 per tahun")]
     public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);
