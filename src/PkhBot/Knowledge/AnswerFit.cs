@@ -4,9 +4,9 @@ namespace PkhBot.Knowledge;
 
 /// <summary>
 /// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
-/// a regulation's number), a person's name, a place ("di mana", "nang endi"), a share ("berapa persen"), or anything.
+/// a regulation's number), a day of the calendar ("tanggal berapa"), a person's name, a place ("di mana", "nang endi"), a share ("berapa persen"), or anything.
 /// </summary>
-public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Number, Name, Place, Percent }
+public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Day, Number, Name, Place, Percent }
 
 /// <summary>One subject of subjects.txt and the words that name it.</summary>
 public sealed record Subject(string Name, IReadOnlyList<string[]> Phrases);
@@ -39,7 +39,9 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         // "mbah sudah 68 tahun, bisa masuk lansia?", "anak TK umur 5 masih dihitung?": a stated age asks whether that age
         // counts; the answer must speak of an age (not money: "mbah umur 75 dapat berapa" asks an amount).
         if (StatesAge(words) && !QueryNormalizer.AsksForAmount(words) && !words.Any(MoneyNouns.Contains)) return AnswerKind.Age;
-        if (Near("berapa", "tanggal", 1) || Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
+        // "tanggal berapa": a day of the calendar ("sebulan sekali" says how often, not which day).
+        if (Near("berapa", "tanggal", 1)) return AnswerKind.Day;
+        if (Follows(words, "tahun", "berapa")) return AnswerKind.Date;   // "sejak tahun berapa": a year
         // "siapa nama korkab", "namanya siapa": a person's name, not what the role is.
         if (AsksName(words)) return AnswerKind.Name;
         // "nomor call center berapa", "inpres nomor berapa": a number written in digits (a list of banks does not answer it).
@@ -138,6 +140,7 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
         AnswerKind.Count => NumberPattern().IsMatch(passage) || passage.Count(c => c is ',' or ';') >= 3,
         AnswerKind.Amount => AmountPattern().IsMatch(passage),
         AnswerKind.Date => DatePattern().IsMatch(passage),
+        AnswerKind.Day => DayPattern().IsMatch(passage),
         AnswerKind.Steps => StepsPattern().IsMatch(passage),
         AnswerKind.Number => passage.Any(char.IsDigit),
         AnswerKind.Name => PersonNamePattern().IsMatch(passage),
@@ -220,6 +223,10 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
 
     [GeneratedRegex(@"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des|tanggal|bulan|tahun|triwulan|tahap|hari|minggu|sejak|setelah|sebelum|setiap|tiap|sekarang|belum pasti|sebulan|setahun|sekali|rutin|bulanan|mingguan)\b|\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
+
+    /// <summary>A month or a date.</summary>
+    [GeneratedRegex(@"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|tanggal|tgl)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayPattern();
 
     [GeneratedRegex(@"\b(lewat|melalui|ke|datang|bawa|isi|buka|lapor|laporkan|daftar|hubungi|tanya|tanyakan|cek|ajukan|usul|usulkan|tanda ?tangan|menandatangani|ikuti|pilih|masukkan|minta|urus|kunjungi|sampaikan|menilai|mengusulkan|aplikasi|menu)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StepsPattern();

@@ -22,6 +22,7 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("piye carane daftar pkh", AnswerKind.Steps)]
     [InlineData("pkh cair kapan", AnswerKind.Date)]
     [InlineData("pkh dimulai sejak tahun berapa", AnswerKind.Date)]
+    [InlineData("pertemuan kelompok bulan depan tgl brp", AnswerKind.Day)]
     [InlineData("anak putus sekolah pkh nya gimana", AnswerKind.Any)]
     [InlineData("simbah sudah 72 tahun bisa ikut lansia ga", AnswerKind.Age)]
     [InlineData("anakku umur 4 masih dihitung komponen", AnswerKind.Age)]

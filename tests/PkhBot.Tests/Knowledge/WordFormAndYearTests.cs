@@ -61,4 +61,13 @@ public sealed class WordFormAndYearTests
         Assert.True(answer.Answered, answer.Body);
         Assert.Contains("Januari", answer.Body);
     }
+
+    [Fact]
+    public void Which_day_is_not_answered_with_how_often()
+    {
+        // "P2K2 sebulan sekali" says how often the group meets, not on which date next month: the group's schedule is the pendamping's.
+        var answer = Service.Value.AnswerOffline("pertemuan P2K2 kelompok saya bulan depan tanggal berapa?");
+        Assert.False(answer.Answered, answer.Body);
+        Assert.Contains("pendamping", answer.Body);
+    }
 }
