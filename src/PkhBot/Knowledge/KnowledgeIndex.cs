@@ -188,6 +188,20 @@ public sealed class KnowledgeIndex : IDisposable
         return _programmeTerms.Any(d => d.All(set.Contains));
     }
 
+    /// <summary>
+    /// The other programmes (other-programs.txt) a PKH question names: "keluarga PKH otomatis dapat KIP Kuliah?", "PKH
+    /// dicairkan lewat dana desa?". An answer about PKH alone does not answer what the question says of them.
+    /// </summary>
+    public IReadOnlyList<string[]> OtherProgramsNamed(IReadOnlyList<QueryTerm> terms)
+    {
+        var set = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return _otherPrograms.Where(p => p.All(set.Contains)).ToList();
+    }
+
+    /// <summary>Whether the hit's entry names every one of the given programmes (each phrase's words all in it).</summary>
+    public bool HoldsAll(KnowledgeHit hit, IReadOnlyList<string[]> phrases)
+        => phrases.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count || phrases.All(p => p.All(_entryStems[hit.Key].Contains));
+
     /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
     public bool NamesOtherAid(IReadOnlyList<QueryTerm> terms)
     {

@@ -106,7 +106,9 @@ public sealed partial class KnowledgeService(
         // "kewajibannya apa", "melahirkan harus di mana", "motor berapa": an entry that never names what is asked about
         // answers another question, however many other words it shares.
         var focus = QuestionFocus.Word(asked ?? words, index.Normalizer.Canonical, asked is null ? kind : AnswerFit.KindOf(asked)) is { } f ? index.FocusStems(f) : [];
-        hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms)).ToList();
+        // "PKH otomatis dapat KIP Kuliah?": another programme the question names must be in the answer's entry too.
+        var others = index.OtherProgramsNamed(askedTerms);
+        hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms) && index.HoldsAll(h, others)).ToList();
         if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
         // A word the knowledge base does not know at all ("anak yatim", "janda") may be what the question is about:

@@ -70,4 +70,22 @@ public sealed class WordFormAndYearTests
         Assert.False(answer.Answered, answer.Body);
         Assert.Contains("pendamping", answer.Body);
     }
+
+    [Theory]
+    [InlineData("anakku lulus SMA arep kuliah, nek keluarga PKH otomatis oleh KIP Kuliah ora?")]
+    [InlineData("uang pkh bisa buat jaminan pinjam uang di bank ga")]
+    public void A_pkh_question_about_another_programme_is_not_answered_from_a_pkh_rule_alone(string question)
+    {
+        var answer = Service.Value.AnswerOffline(question);
+        Assert.False(answer.Answered, answer.Body);
+        Assert.Contains("171", answer.Body);
+    }
+
+    [Fact]
+    public void A_pkh_question_naming_another_programme_the_facts_speak_of_is_answered()
+    {
+        var answer = Service.Value.AnswerOffline("bisa dapat PKH dan BPNT sekaligus?");
+        Assert.True(answer.Answered, answer.Body);
+        Assert.Contains("BPNT", answer.Body);
+    }
 }
