@@ -88,4 +88,21 @@ public sealed class WordFormAndYearTests
         Assert.True(answer.Answered, answer.Body);
         Assert.Contains("BPNT", answer.Body);
     }
+
+    [Theory]
+    [InlineData("sanggahan yang saya kirim kemarin sudah diverifikasi belum?")]
+    [InlineData("usulan PKH ku wis disetujui durung bu?")]
+    public void The_asker_s_own_case_asked_as_sudah_belum_gets_belum_tahu_with_cekbansos(string question)
+    {
+        var answer = Service.Value.AnswerOffline(question);
+        Assert.False(answer.Answered, answer.Body);
+        Assert.Contains("cekbansos", answer.Body);
+    }
+
+    [Fact]
+    public void A_neighbour_paid_and_the_asker_not_yet_is_a_why_question_and_is_answered()
+    {
+        var answer = Service.Value.AnswerOffline("tetangga sudah cair saya belum");
+        Assert.True(answer.Answered, answer.Body);
+    }
 }

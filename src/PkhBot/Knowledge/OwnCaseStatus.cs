@@ -1,0 +1,35 @@
+namespace PkhBot.Knowledge;
+
+/// <summary>
+/// "sanggah yang saya kirim sudah diverifikasi belum?", "usulan saya sudah disetujui belum?", "bantuan saya sudah cair
+/// belum?": the asker's own case, asked as "sudah ... belum". No document holds it: the honest answer is "belum tahu" with
+/// cekbansos and the pendamping, never a rule that shares the words ("sanggahan gugur dalam 14 hari").
+/// </summary>
+public static class OwnCaseStatus
+{
+    /// <summary>"sudah" and "belum" at most three words apart, an event (not the asker) between, the asker (or the asker's place) named.</summary>
+    public static bool Asks(IReadOnlyList<string> words)
+    {
+        if (!words.Any(OwnWords.Contains)) return false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "sudah") continue;
+            for (var j = i + 2; j < words.Count && j <= i + 4; j++)
+                // "tetangga sudah cair, saya belum": another person's "sudah" against the asker's "belum" asks why, not whether.
+                if (words[j] == "belum")
+                    return Enumerable.Range(i + 1, j - i - 1).Any(k => IsEvent(words[k])) && !Enumerable.Range(i + 1, j - i - 1).Any(k => OwnWords.Contains(words[k]));
+        }
+        return false;
+    }
+
+    /// <summary>"cair", "masuk", "turun", or a passive verb ("diverifikasi", "disetujui", "diproses"): something that happens to a case.</summary>
+    private static bool IsEvent(string word)
+        => EventWords.Contains(word) || (word.Length >= 6 && word.StartsWith("di", StringComparison.Ordinal) && !NotPassive.Contains(word));
+
+    private static readonly HashSet<string> EventWords = ["cair", "masuk", "turun", "keluar", "terdaftar", "diterima", "ditransfer", "sampai"];
+
+    /// <summary>Words that begin with "di" and are no passive verb.</summary>
+    private static readonly HashSet<string> NotPassive = ["dinsos", "disabilitas", "dinas"];
+
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "kami", "kula", "kulo", "ku", "desaku", "punyaku", "milikku"];
+}
