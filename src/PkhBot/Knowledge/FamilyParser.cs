@@ -29,6 +29,7 @@ public sealed class FamilyParser
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
         ["pertama"] = 1, ["kesatu"] = 1, ["kedua"] = 2, ["ketiga"] = 3, ["keempat"] = 4, ["kapat"] = 4, ["kelima"] = 5, ["keenam"] = 6,
+        ["kapisan"] = 1, ["kapindho"] = 2, ["kapindo"] = 2, ["katelu"] = 3, ["katiga"] = 3, ["kalima"] = 5,
     };
 
     /// <summary>Words that may stand between a count and its komponen ("2 anak SD", "anakku loro SMP").</summary>
@@ -61,7 +62,7 @@ public sealed class FamilyParser
     /// <summary>The family a question describes, or null when it names no komponen.</summary>
     public Family? Parse(IReadOnlyList<string> words)
     {
-        var mentions = Find(words);
+        var mentions = Recap(words, Find(words));
         if (mentions.Count == 0) return null;
         var family = new Family();
         var claimed = new HashSet<int>();
@@ -107,6 +108,24 @@ public sealed class FamilyParser
             family.OwnChildren = family.Count("aud") + family.Count("sd") + family.Count("smp") + family.Count("sma");
         return family;
     }
+
+    /// <summary>
+    /// "hamil anak kedua, anak pertama umur 2 th, jadi bumil + 1 balita": after "jadi/berarti/yaitu" the family is said
+    /// again. When every komponen named after it was named before it, the second list is the same people: read the first.
+    /// </summary>
+    private static List<Mention> Recap(IReadOnlyList<string> words, List<Mention> mentions)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!RecapWords.Contains(words[i])) continue;
+            var before = mentions.Where(m => m.End < i).ToList();
+            var after = mentions.Where(m => m.Start > i).ToList();
+            if (before.Count > 0 && after.Count > 0 && after.All(a => before.Any(b => b.Code == a.Code))) return before;
+        }
+        return mentions;
+    }
+
+    private static readonly HashSet<string> RecapWords = ["jadi", "berarti", "yaitu", "yakni", "dadi"];
 
     /// <summary>
     /// "anak saya 5", "anakku ana papat", "5 anak": children counted without a school level or age, when the question
@@ -407,7 +426,8 @@ public sealed class FamilyParser
         for (var i = from; i <= to && i < words.Count; i++)
         {
             if (Ordinals.TryGetValue(words[i], out var o)) return o;
-            if (words[i] == "ke" && i + 1 < words.Count && (int.TryParse(words[i + 1], out var n) || Numbers.TryGetValue(words[i + 1], out n))) return n;
+            // "ke 3", "kaping telu" / "kaping kalih" (Javanese: the n-th time).
+            if (words[i] is "ke" or "kaping" && i + 1 < words.Count && (int.TryParse(words[i + 1], out var n) || Numbers.TryGetValue(words[i + 1], out n))) return n;
         }
         return null;
     }

@@ -338,6 +338,8 @@ public sealed class QueryNormalizer
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
             // 225.000 -> 225000; "2,4jt" stays one number (no stray "4" to match "4 komponen")
             else if (c is '.' or ',' && sb.Length > 0 && char.IsDigit(sb[^1]) && i + 1 < chars.Length && char.IsDigit(chars[i + 1])) continue;
+            // "bumil + 1 balita", "1 SD & 1 SMP": a sign that joins two people, as the word does.
+            else if (c is '+' or '&') sb.Append(" dan ");
             else sb.Append(' ');
         }
         foreach (var raw in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -52,6 +52,10 @@ public sealed class BenefitCalculatorTests
     [InlineData("anak saya 1 SMP dan 1 umur 3 tahun, per tahap dapat berapa", "Rp1.125.000 per tahap")]
     [InlineData("anakku umur 5 tahun wis mlebu SD, mbakyune SMA, sak tahap oleh piro", "Rp1.250.000 per tahap")]
     [InlineData("anak umur 12 tahun disabilitas berat tidak sekolah, adiknya SD, setahun berapa", "Rp3.300.000 per tahun")]
+    // A sign joins two people; a Javanese ordinal says which pregnancy; the family said again after "jadi" is the same people.
+    [InlineData("lansia + 1 anak SMA, sekali cair brp", "Rp1.100.000 per tahap")]
+    [InlineData("aku meteng anak katelu, anakku SD siji, sak tahap oleh piro", "Rp225.000 per tahap")]
+    [InlineData("hamil anak kedua, anak pertama umur 3 tahun, jadi bumil dan 1 balita, per tahap berapa", "Rp1.500.000 per tahap")]
     public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);

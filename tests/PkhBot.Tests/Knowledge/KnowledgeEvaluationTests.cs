@@ -151,6 +151,17 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     // sums 17/20, declined with the right text 55/80.
     private const double Dev9Right = 0, Dev9Wrong = 1, Dev9Declined = 0;
 
+    /// <summary>
+    /// The eleventh set (eval-dev11.tsv, 165 questions, 60 of them PKH questions the facts lack, mostly yes/no about a
+    /// situation the sheet does not settle), written blind during the sixth round and scored once before anything was
+    /// changed for it; then developed on.
+    /// </summary>
+    [Fact]
+    public Task Eleventh_development_set_declines_what_the_facts_lack()
+        => AssertKinded("eval-dev11.tsv", 160, Dev11Right, Dev11Wrong, Dev11Declined);
+
+    private const double Dev11Right = 0, Dev11Wrong = 1, Dev11Declined = 0;
+
     /// <summary>Scores a kinded set and holds it to its levels (and, with <paramref name="allSums"/>, every sum right).</summary>
     private async Task AssertKinded(string file, int atLeast, double minRight, double maxWrong, double minDeclined, bool printMisses = true, bool allSums = false)
     {
