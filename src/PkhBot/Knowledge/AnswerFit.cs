@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace PkhBot.Knowledge;
 
 /// <summary>
-/// What a question asks for: an age, a count, an amount, steps, a date, a number written in digits (a phone number,
-/// a regulation's number), a day of the calendar ("tanggal berapa"), a person's name, a place ("di mana", "nang endi"), a share ("berapa persen"), or anything.
+/// What a question asks for: an age, a count, an amount, steps, a date, a day of the calendar ("tanggal berapa"), a number
+/// written in digits (a phone number, a regulation's number), a person's name, a place ("di mana", "nang endi"), a share
+/// ("berapa persen"), or anything.
 /// </summary>
 public enum AnswerKind { Any, Age, Count, Amount, Steps, Date, Day, Number, Name, Place, Percent }
 

@@ -121,9 +121,9 @@ public sealed partial class KnowledgeService(
             : unknown.Count > 0 ? UnknownWordCoverage : 0;
         // "kecamatan Wonokerto", "desa Sidomukti": an answer must name the place, not give the kabupaten's or nation's rule.
         var places = index.PlaceNames(words);
-        // "KPM PKH Bojonegoro ada berapa", "berapa persen KPM Bojonegoro desil 1": the kabupaten's count, not the nation's.
-        // "tahap 1 2026 kapan cair": a schedule holds every year; a figure or a status is the year's own.
+        // "PKH th 2017 SMP dapat berapa": a figure or a status is the year's own; "tahap 1 2026 kapan cair": a schedule holds every year.
         var years = kind == AnswerKind.Date ? new HashSet<int>() : AskedYears.Of(words);
+        // "KPM PKH Bojonegoro ada berapa", "berapa persen KPM Bojonegoro desil 1": the kabupaten's count, not the nation's.
         var kabupaten = kind is AnswerKind.Count or AnswerKind.Percent && words.Contains(o.Kabupaten.ToLowerInvariant());
         // "kuota pkh desa saya ada berapa": a count for one's own desa; the facts count only the kabupaten and the nation.
         if (kind is AnswerKind.Count or AnswerKind.Number && KnowledgeIndex.NamesOwnPlace(words)) return Unknown(Math.Round(hits[0].Score, 3));

@@ -7,7 +7,10 @@ namespace PkhBot.Knowledge;
 /// </summary>
 public static class OwnCaseStatus
 {
-    /// <summary>"sudah" and "belum" at most three words apart, an event (not the asker) between, the asker (or the asker's place) named.</summary>
+    /// <summary>
+    /// "sudah" and "belum" at most three words apart with an event between them (and not the asker), and the asker (or the
+    /// asker's place) named somewhere in the question.
+    /// </summary>
     public static bool Asks(IReadOnlyList<string> words)
     {
         if (!words.Any(OwnWords.Contains)) return false;
@@ -15,9 +18,12 @@ public static class OwnCaseStatus
         {
             if (words[i] != "sudah") continue;
             for (var j = i + 2; j < words.Count && j <= i + 4; j++)
+            {
+                if (words[j] != "belum") continue;
+                var between = words.Skip(i + 1).Take(j - i - 1).ToList();
                 // "tetangga sudah cair, saya belum": another person's "sudah" against the asker's "belum" asks why, not whether.
-                if (words[j] == "belum")
-                    return Enumerable.Range(i + 1, j - i - 1).Any(k => IsEvent(words[k])) && !Enumerable.Range(i + 1, j - i - 1).Any(k => OwnWords.Contains(words[k]));
+                return between.Any(IsEvent) && !between.Any(OwnWords.Contains);
+            }
         }
         return false;
     }
