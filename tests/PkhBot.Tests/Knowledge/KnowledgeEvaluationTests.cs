@@ -123,7 +123,7 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     // calculator's readings (what a family does not have, a child named by its place, one child's age and level, "per tahap
     // berapa"): right 94/125 = 75.2%, answered wrongly 14/165 = 8.5%, sums 20/20, declined 35/40. Then units, spoken verb
     // forms, "apaan", a particle after "kecamatan", two FAQ answers: right 98/125 = 78.4%, answered wrongly 6/165 = 3.6%,
-    // sums 20/20, declined 38/40.
+    // sums 20/20, declined 38/40. After the sixth round: right 100/125 = 80.0%, answered wrongly 5/165 = 3.0%, 20/20, 38/40.
     private const double Dev7Right = 0.76, Dev7Wrong = 0.045, Dev7Declined = 0.90;
 
     /// <summary>
@@ -145,11 +145,13 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     /// </summary>
     [Fact]
     public Task Ninth_development_set_declines_what_the_facts_lack()
-        => AssertKinded("eval-dev9.tsv", 160, Dev9Right, Dev9Wrong, Dev9Declined);
+        => AssertKinded("eval-dev9.tsv", 160, Dev9Right, Dev9Wrong, Dev9Declined, allSums: true);
 
     // Blind, scored once before any change of the sixth round (a16c984): right 78/85 = 91.8%, answered wrongly 23/165 = 13.9%,
-    // sums 17/20, declined with the right text 55/80.
-    private const double Dev9Right = 0, Dev9Wrong = 1, Dev9Declined = 0;
+    // sums 17/20, declined with the right text 55/80. After the sixth round (restored roots, the asked year, the calendar day,
+    // another programme named, the asker's own case, the calculator's readings, programme words, Javanese words): right 81/85 =
+    // 95.3%, answered wrongly 11/165 = 6.7%, sums 20/20, declined 65/80. Thresholds: that level minus a margin.
+    private const double Dev9Right = 0.93, Dev9Wrong = 0.08, Dev9Declined = 0.78;
 
     /// <summary>
     /// The eleventh set (eval-dev11.tsv, 165 questions, 60 of them PKH questions the facts lack, mostly yes/no about a
@@ -158,9 +160,14 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     /// </summary>
     [Fact]
     public Task Eleventh_development_set_declines_what_the_facts_lack()
-        => AssertKinded("eval-dev11.tsv", 160, Dev11Right, Dev11Wrong, Dev11Declined);
+        => AssertKinded("eval-dev11.tsv", 160, Dev11Right, Dev11Wrong, Dev11Declined, allSums: true);
 
-    private const double Dev11Right = 0, Dev11Wrong = 1, Dev11Declined = 0;
+    // Blind, scored once after the round's first rules (9c54d7d, before anything was changed for it): right 77/90 = 85.6%,
+    // answered wrongly 22/165 = 13.3%, sums 13/15, declined 54/75 (the rules of a16c984, before the round: 85.6%, 25/165 =
+    // 15.2%). After the rest of the round: right 82/90 = 91.1%, answered wrongly 19/165 = 11.5%, sums 15/15, declined 55/75.
+    // Most of what it still answers wrongly are yes/no questions about a condition the facts do not settle ("anak SMA wis
+    // rabi, iseh dietung?"), answered with the nearby rule. Thresholds: that level minus a margin.
+    private const double Dev11Right = 0.88, Dev11Wrong = 0.13, Dev11Declined = 0.70;
 
     /// <summary>Scores a kinded set and holds it to its levels (and, with <paramref name="allSums"/>, every sum right).</summary>
     private async Task AssertKinded(string file, int atLeast, double minRight, double maxWrong, double minDeclined, bool printMisses = true, bool allSums = false)
