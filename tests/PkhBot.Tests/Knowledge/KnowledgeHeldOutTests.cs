@@ -81,7 +81,9 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
     // 11.3%, out of scope 20/20, unknown abstained 8/16, sums 19/22; guards raised to match.
     // After the fifth round (eval-dev6.tsv and eval-dev7.tsv, blind check eval-blind8.tsv; one run at d89f1cb): right 91/106 =
     // 85.8%, answered wrongly 16/142 = 11.3%, out of scope 20/20, unknown abstained 6/16, sums 20/22; guards raised to match.
-    private const double MinRight = 0.85, MaxWrong = 0.12, MinOutOfScope = 0.95;
+    // After the sixth round (eval-dev9.tsv and eval-dev11.tsv, blind check eval-blind10.tsv; one run at fe52d48): right 91/106 =
+    // 85.8%, answered wrongly 10/142 = 7.0%, out of scope 20/20, unknown abstained 11/16, sums 20/22; guards raised to match.
+    private const double MinRight = 0.85, MaxWrong = 0.08, MinOutOfScope = 0.95;
     private const int MinSumsRight = 20;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
