@@ -28,6 +28,7 @@ public sealed class BenefitCalculator(BenefitTable table)
         foreach (var k in table.Komponen) units.AddRange(Enumerable.Repeat(k, Math.Max(0, family.Count(k.Code))));
         var notes = new List<string>();
         if (family.Uncounted > 0) notes.Add(KnowledgeTexts.BenefitPastSchool);
+        if (family.Graduated > 0) notes.Add(KnowledgeTexts.BenefitGraduated);
         var readings = new List<(string Reading, Func<List<BenefitKomponen>, bool> Apply)>();
         bool hedged = false, capped = false;
 
@@ -154,13 +155,15 @@ public sealed class BenefitCalculator(BenefitTable table)
 
     /// <summary>The whole reply body: who is counted, the arithmetic, what trimmed a count, other readings, the hedge.</summary>
     /// <param name="tahap">How many tahap the question adds up ("tahap 3 sama tahap 4"): their sum is shown too.</param>
-    public static string Describe(BenefitEstimate e, int tahap = 1)
+    /// <param name="monthsPerTahap">Set when a month's share was asked ("sebulan dapat berapa"): the tahap's months.</param>
+    public static string Describe(BenefitEstimate e, int tahap = 1, int? monthsPerTahap = null)
     {
         var lines = new List<string>();
         var who = e.Figure.Counted.GroupBy(k => k.Code).Select(g => $"{g.Count()} {g.First().Name}").ToList();
         if (who.Count > 0) lines.Add(KnowledgeTexts.BenefitCounted(string.Join(", ", who)));
         lines.Add(Arithmetic(e.Figure) + ".");
         if (tahap > 1 && e.Figure.Counted.Count > 0) lines.Add(KnowledgeTexts.BenefitForTahap(tahap, e.Figure.PerTahap));
+        if (monthsPerTahap is > 0 and var months && e.Figure.Counted.Count > 0) lines.Add(KnowledgeTexts.BenefitPerMonth(e.Figure.PerTahap, months));
         lines.AddRange(e.Notes.Select(n => "• " + n));
         lines.AddRange(e.Alternatives.Select(a => "• " + KnowledgeTexts.BenefitAlternative(a.Reading, a.Figure.PerTahap, a.Figure.PerTahun)));
         if (e.Hedged) lines.Add(KnowledgeTexts.BenefitHedge);

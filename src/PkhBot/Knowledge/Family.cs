@@ -27,6 +27,9 @@ public sealed class Family
     /// <summary>Children the question names who are no komponen ("anak sulung kuliah"): a person of the family, counted for nothing.</summary>
     public int Uncounted { get; set; }
 
+    /// <summary>Children named as past a level ("sudah lulus SMA, kerja"): of the family, counted for nothing.</summary>
+    public int Graduated { get; init; }
+
     public int Count(string code) => Counts.GetValueOrDefault(code);
 
     public int Persons => Counts.Values.Sum() - SamePerson.Count;

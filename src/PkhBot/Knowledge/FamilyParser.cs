@@ -57,39 +57,55 @@ public sealed class FamilyParser
 
         /// <summary>Read from a child's age ("anak umur 6 tahun"), not from a komponen word.</summary>
         public bool ByAge { get; init; }
+
+        /// <summary>Read from a school class alone ("ragil kelas 8", "MA kelas 11"): one child at that level.</summary>
+        public bool ByClass { get; init; }
     }
 
     /// <summary>The family a question describes, or null when it names no komponen.</summary>
     public Family? Parse(IReadOnlyList<string> words)
     {
         var mentions = Recap(words, Find(words));
+        var graduated = FindAll(words).Count(m => Graduated(words, m));
         if (mentions.Count == 0) return null;
-        var family = new Family();
+        var family = new Family { Graduated = graduated };
         var claimed = new HashSet<int>();
+        // "5 anak: SMA 2, SMP 2, SD 1", "SD 2, SMP 1": each count stands after its komponen, so none is read before one.
+        // The first and the last komponen both have their count right after them ("anakku papat: SMA 1, SMP 2, SD 1": the 4
+        // before is the total); "dua anak SMA satu SMP" does not.
+        var countsAfter = mentions.Count >= 2 && IsCount(words, mentions[0].End + 1) is not null && IsCount(words, mentions[^1].End + 1) is not null;
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
             var from = m > 0 ? mentions[m - 1].End + 1 : 0;
             var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
-            mention.Count = CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
+            mention.Count = countsAfter ? CountAfter(words, mention.End, to, claimed)
+                : CountBefore(words, mention.Start, from, claimed) ?? CountAfter(words, mention.End, to, claimed);
         }
         TotalBeforeList(words, mentions);
         AllAtOneLevel(words, mentions);
-        family.Explicit = mentions.Any(m => m.Count is not null);
+        // A count, or a child told by its age or class: this family, not a rule question.
+        family.Explicit = mentions.Any(m => m.Count is not null || m.ByAge || m.ByClass);
         // "anak sulung kuliah, adiknya SMA": a child past school is named, and is no komponen.
         family.Uncounted = words.Count(PastSchool.Contains);
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
             if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code
-                && (SamePerson(words, mentions[m - 1].End, mention.Start) || (mentions[m - 1].ByAge && !mention.ByAge && AgeThenLevel(words, mentions[m - 1].End, mention.Start))))
+                && (SamePerson(words, mentions[m - 1].End, mention.Start)
+                    || (mentions[m - 1].ByAge || mentions[m - 1].ByClass) && !mention.ByAge && !mention.ByClass && ChildKomponen.Contains(mention.Code)
+                        && AgeThenLevel(words, mentions[m - 1].End, mention.Start)
+                    || (mentions[m - 1].Count is null or 1 && (mention.Code == "disabilitas" || mentions[m - 1].Code == "disabilitas")
+                        && AttributesBetween(words, mentions[m - 1].End, mention.Start))))
             {
                 family.SamePerson.Add((mentions[m - 1].Code, mention.Code));
                 family.Add(mention.Code, 1);
                 continue;
             }
-            // "anak saya baru masuk SMP ... komponen SMP itu dapat berapa": named again without a count, the same child.
-            if (mention.Count is null && mentions.Take(m).Any(e => e.Code == mention.Code && e.Count is null)) continue;
+            // "anak saya baru masuk SMP ... komponen SMP itu dapat berapa": named again without a count, the same child; but
+            // "SD kelas 4 sama SD kelas 1", "kakaknya SD kelas 6": a list or a sibling names another one.
+            if (mention.Count is null && !mention.ByClass && !NamesAnother(words, mention.Start)
+                && mentions.Take(m).Any(e => e.Code == mention.Code && e.Count is null)) continue;
             family.Add(mention.Code, mention.Count ?? 1);
             var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
             if (mention.Code == "lansia" && Age(words, mention.End + 1, Math.Min(to, mention.End + 4)) is { } age && age >= 40)
@@ -102,6 +118,12 @@ public sealed class FamilyParser
                 family.PregnancyOrder = order;
                 family.Explicit = true;
             }
+        }
+        // "baru lahiran anak kedua": the mother is in nifas, and the newborn is a child of anak usia dini age ("kembar": two).
+        if (family.Count("aud") == 0 && words.Any(BirthWords.Contains) && !words.Any(PregnantWords.Contains))
+        {
+            family.Add("aud", words.Contains("kembar") ? 2 : 1);
+            family.Explicit = true;
         }
         // Mothers mostly speak of their own children; a grandchild's family says so ("cucu").
         if (!words.Any(w => w.StartsWith("cucu", StringComparison.Ordinal)))
@@ -170,6 +192,8 @@ public sealed class FamilyParser
 
     private static readonly HashSet<string> SchoolLevels = ["sd", "smp", "sma"];
 
+    private static readonly HashSet<string> ChildLevels = ["aud", "sd", "smp", "sma"];
+
     private static readonly HashSet<string> AllWords = ["semua", "semuanya", "kabeh", "kabehe", "sedaya", "sedanten", "seluruhnya"];
 
     /// <summary>Words that place a child past school: named in the family, counted for nothing.</summary>
@@ -184,12 +208,15 @@ public sealed class FamilyParser
         for (var m = 0; m + 1 < mentions.Count; m++)
         {
             if (mentions[m].Count is not { } n || n < 2) continue;
+            // "anak kembar umur 2": twins are two of that komponen, never the children's total.
+            if (mentions[m].Start > 0 && words[mentions[m].Start - 1] == "kembar") continue;
             var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(4).Select(i => words[i]).ToList();
             if (!between.Any(w => ChildWords.Contains(w))) continue;
             if (m + n <= mentions.Count)
             {
+                // The list is of children: "anak 2 balita kembar, nenek 76" lists a lansia after the two balita.
                 var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
-                if (rest.All(r => r.Count is null) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
+                if (rest.All(r => r.Count is null && ChildLevels.Contains(r.Code)) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
                     mentions[m].Count = 1;
                 continue;
             }
@@ -208,9 +235,24 @@ public sealed class FamilyParser
     private List<Mention> Find(IReadOnlyList<string> words)
     {
         var found = FindAll(words);
-        found.RemoveAll(m => Negated(words, m, found));
+        found.RemoveAll(m => Negated(words, m, found) || Graduated(words, m) || Deceased(words, m));
         return found;
     }
+
+    /// <summary>"wis lulus SMA, kerja", "tamat SMP": a level the child has left.</summary>
+    private static bool Graduated(IReadOnlyList<string> words, Mention m)
+        => SchoolLevels.Contains(m.Code) && !m.ByClass && m.Start > 0 && words[m.Start - 1] is "lulus" or "tamat" or "lulusan";
+
+    /// <summary>"neneknya sudah meninggal", "almarhum mbah": no longer in the family.</summary>
+    private static bool Deceased(IReadOnlyList<string> words, Mention m)
+        => Enumerable.Range(m.End + 1, Math.Max(0, Math.Min(3, words.Count - m.End - 1))).Any(i => DeathWords.Contains(words[i]))
+           || (m.Start > 0 && words[m.Start - 1] is "almarhum" or "almarhumah" or "alm" or "almh");
+
+    private static readonly HashSet<string> DeathWords = ["meninggal", "wafat", "almarhum", "almarhumah", "seda", "mati"];
+
+    private static readonly HashSet<string> BirthWords = ["lahiran", "melahirkan", "lahir"];
+
+    private static readonly HashSet<string> PregnantWords = ["hamil", "meteng", "mbobot", "ngandung", "mengandung", "bumil", "kehamilan"];
 
     /// <summary>"tidak hamil", "gak ada balita, lansia, atau yang hamil": a negation, then a list of komponen only.</summary>
     private static bool Negated(IReadOnlyList<string> words, Mention m, List<Mention> found)
@@ -238,7 +280,9 @@ public sealed class FamilyParser
             if (match.Phrase is not null)
             {
                 var end = i + match.Phrase.Length - 1;
-                if (found.Count > 0 && found[^1].Code == match.Code && i - found[^1].End <= 2 && !HasConjunction(words, found[^1].End, i))
+                // "nenek lansia": one person named twice; "nenek 76, kakek 79": two, an age between them.
+                if (found.Count > 0 && found[^1].Code == match.Code && i - found[^1].End <= 2 && !HasConjunction(words, found[^1].End, i)
+                    && !Enumerable.Range(found[^1].End + 1, i - found[^1].End - 1).Any(k => int.TryParse(words[k], out _)))
                     found[^1] = found[^1] with { End = end };
                 else found.Add(new Mention(match.Code, i, end));
                 i = end;
@@ -249,8 +293,16 @@ public sealed class FamilyParser
             if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i]) || (IsCount(words, i) is not null && i + 1 < words.Count && words[i + 1] is "umur" or "usia"))
                 && ChildAgeKomponen(words, i) is { } byAge)
             {
-                found.Add(new Mention(byAge.Code, i, byAge.End) { ByAge = true });
+                // The mention starts at the age: a count between the child and its age is its count ("anak kembar umur 2").
+                found.Add(new Mention(byAge.Code, byAge.Start, byAge.End) { ByAge = true });
                 i = byAge.End;
+                continue;
+            }
+            // "ragil kelas 8", "MA kelas 11", "3 taun sama kelas 8": a class with no level named beside it is the level.
+            if (ClassKomponen(words, i, found) is { } byClass)
+            {
+                found.Add(new Mention(byClass, i, i + 1) { ByClass = true });
+                i++;
                 continue;
             }
             // "ibu saya umur 75", "mertua 68 tahun": an adult of lansia age is the lansia komponen (its age read as a lansia's).
@@ -283,12 +335,16 @@ public sealed class FamilyParser
             if (_names.Any(n => Matches(words, j, n.Phrase)) || Conjunctions.Contains(words[j])) return null;
             if (!int.TryParse(words[j], out var n)) continue;
             if (words[j - 1] is "umur" or "usia" || (j + 1 < words.Count && words[j + 1] == "tahun")) return (n, j);
+            // "bapak mertua 74": a bare number right after the adult's words is an age when it is a lansia's.
+            if (n >= LansiaAgeFloor && n < 120 && Enumerable.Range(adult, j - adult).All(k => AdultWords.Contains(words[k]))) return (n, j);
         }
         return null;
     }
 
-    private (string Code, int End)? ChildAgeKomponen(IReadOnlyList<string> words, int child)
+    private (string Code, int Start, int End)? ChildAgeKomponen(IReadOnlyList<string> words, int child)
     {
+        // "hamil anak kedua 5 bulan": the months of a pregnancy, not a baby's age.
+        if (child > 0 && PregnantWords.Contains(words[child - 1])) return null;
         // "anak pertama saya umur 3 tahun": up to four words between the child and its age.
         for (var j = child + 1; j <= Math.Min(words.Count - 1, child + 4); j++)
         {
@@ -300,11 +356,13 @@ public sealed class FamilyParser
             var end = unit is "tahun" or "bulan" ? j + 1 : j;
             // "umur 8 tahun SD", "umur 10 tahun disabilitas berat": the komponen named right after the age decides;
             // "umur 2 tahun, mbah kakung umur 80": another person follows.
-            if (end + 1 < words.Count && _names.Any(nm => ChildKomponen.Contains(nm.Code) && Matches(words, end + 1, nm.Phrase))) return null;
+            // Under 7 a child is anak usia dini whether disabled or not: both, one person (the higher counts).
+            if (end + 1 < words.Count && _names.Any(nm => ChildKomponen.Contains(nm.Code) && Matches(words, end + 1, nm.Phrase)
+                    && !(nm.Code == "disabilitas" && (unit == "bulan" || n <= 6)))) return null;
             // "umur 9 ora sekolah": the age names no school komponen.
             if (n > 6 && unit != "bulan" && NotAtSchool(words, end + 1)) return null;
             string? code = unit == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
-            return code is null ? null : (code, end);
+            return code is null ? null : (code, afterAgeWord ? j - 1 : j, end);
         }
         return null;
     }
@@ -340,10 +398,13 @@ public sealed class FamilyParser
     /// <summary>A count: a small number (digits or a word) that is not a class, an order, an age, money or a duration.</summary>
     private static int? IsCount(IReadOnlyList<string> words, int i)
     {
+        if (i < 0 || i >= words.Count) return null;
         var n = int.TryParse(words[i], out var d) ? d : Numbers.GetValueOrDefault(words[i]);
         if (n is < 1 or > 12) return null;
         if (i > 0 && NotCountBefore.Contains(words[i - 1])) return null;
         if (i + 1 < words.Count && NotCountAfter.Contains(words[i + 1])) return null;
+        // "2 tahap" is how many tahap; in "SMA cuma 1, tahap 3 sama tahap 4" the tahap has its own number.
+        if (i + 1 < words.Count && words[i + 1] == "tahap" && !(i + 2 < words.Count && int.TryParse(words[i + 2], out _))) return null;
         return n;
     }
 
@@ -370,9 +431,42 @@ public sealed class FamilyParser
     /// </summary>
     private static bool AgeThenLevel(IReadOnlyList<string> words, int after, int before)
     {
-        if (before - after - 1 is < 1 or > 3) return false;
+        if (before - after - 1 is < 0 or > 3) return false;
         return Enumerable.Range(after + 1, before - after - 1).Select(i => words[i])
             .All(w => !ChildWords.Contains(w) && !SiblingWords.Contains(w) && !Conjunctions.Contains(w) && !Numbers.ContainsKey(w) && !int.TryParse(w, out _));
+    }
+
+    /// <summary>
+    /// "anak SMP 1, umur 15, disabilitas berat", "anak SD kls 2 disabilitas berat": only the person's age or class between a
+    /// level and a disability, so one person (two levels never are).
+    /// </summary>
+    private static bool AttributesBetween(IReadOnlyList<string> words, int after, int before)
+    {
+        if (before - after - 1 is < 2 or > 5) return false;
+        var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
+        return between.Any(w => w is "umur" or "usia" or "kelas")
+               && between.All(w => w is "umur" or "usia" or "kelas" or "tahun" or "yang" or "sing" || int.TryParse(w, out _));
+    }
+
+    /// <summary>"SD kelas 4 sama SD kelas 1", "kakaknya SD", "anak keempat MI": a list item or a sibling, another child.</summary>
+    private static bool NamesAnother(IReadOnlyList<string> words, int start)
+        => Enumerable.Range(Math.Max(0, start - 2), Math.Min(2, start)).Any(i => Conjunctions.Contains(words[i]) || SiblingWords.Contains(words[i])
+            || Ordinals.ContainsKey(words[i]))
+           // "nenek 76, kakek 79": the previous person's age stands between.
+           || (start > 0 && int.TryParse(words[start - 1], out var age) && age > 12);
+
+    /// <summary>
+    /// "kelas 8" with no level named just before or after it: the level of that class (1-6 SD, 7-9 SMP, 10-12 SMA). Not when
+    /// the class only says which of several children counted at that level ("SD telu, sing siji kelas 6").
+    /// </summary>
+    private string? ClassKomponen(IReadOnlyList<string> words, int i, List<Mention> found)
+    {
+        if (words[i] != "kelas" || i + 1 >= words.Count || !int.TryParse(words[i + 1], out var n) || n is < 1 or > 12) return null;
+        if (Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(k => _names.Any(nm => SchoolLevels.Contains(nm.Code) && Matches(words, k, nm.Phrase)))) return null;
+        if (i + 2 < words.Count && _names.Any(nm => SchoolLevels.Contains(nm.Code) && Matches(words, i + 2, nm.Phrase))) return null;
+        var code = n <= 6 ? "sd" : n <= 9 ? "smp" : "sma";
+        // "SD telu, sing siji kelas 6", "SD loro kelas 1 karo kelas 5": the class is one of the children already counted.
+        return found.Any(f => f.Code == code && (IsCount(words, f.End + 1) is > 1 || (f.Start > 0 && IsCount(words, f.Start - 1) is > 1))) ? null : code;
     }
 
     /// <summary>What a child may be besides its age's komponen (a mother or a lansia named after a child's age is another person).</summary>
@@ -409,13 +503,19 @@ public sealed class FamilyParser
 
     private static readonly HashSet<string> RangeWords = ["sampai", "hingga", "smpai", "ampe"];
 
-    /// <summary>"umur 75", "usia 80 tahun", "75 tahun".</summary>
+    /// <summary>"sebulan dapat berapa", "per bulan", "tiap bulan", "bulanan": a month's share is asked.</summary>
+    public static bool AsksPerMonth(IReadOnlyList<string> words)
+        => words.Any(w => w is "sebulan" or "perbulan" or "bulanan")
+           || words.Where((w, i) => w == "bulan" && i > 0 && words[i - 1] is "per" or "tiap" or "setiap" or "saben").Any();
+
+    /// <summary>"umur 75", "usia 80 tahun", "75 tahun", or a bare "76" right after the lansia ("nenek 76").</summary>
     private static int? Age(IReadOnlyList<string> words, int from, int to)
     {
         for (var i = from; i <= to && i < words.Count; i++)
         {
             if (!int.TryParse(words[i], out var n)) continue;
             if ((i > 0 && words[i - 1] is "umur" or "usia") || (i + 1 < words.Count && words[i + 1] == "tahun")) return n;
+            if (i == from && n is >= 40 and < 120) return n;
         }
         return null;
     }

@@ -210,7 +210,7 @@ public sealed partial class KnowledgeService(
         var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
         var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
-        if (family is null || (!family.Explicit && family.Persons + family.Uncounted < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
+        if (family is null || (!family.Explicit && family.Persons + family.Uncounted + family.Graduated < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);
@@ -219,7 +219,8 @@ public sealed partial class KnowledgeService(
         var asksCounted = !example && family.Persons >= 2 && words.Any(CountedWords.Contains) && families.UnleveledChildren(words) is null;
         if (!money && !asksCounted && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
             && !(family.Explicit && estimate.Capped)) return null;
-        return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words)), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
+        int? months = FamilyParser.AsksPerMonth(words) ? 12 / calculator.Table.Rule("tahap_per_tahun").Value : null;
+        return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words), months), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
 
@@ -267,7 +268,7 @@ public sealed partial class KnowledgeService(
 
     private static readonly HashSet<string> CountedWords = ["dihitung", "diitung", "dietung", "keitung", "kehitung", "terhitung"];
 
-    private static readonly HashSet<string> PeriodWords = ["tahap", "setahun", "sekali", "cair", "tahun", "bulan"];
+    private static readonly HashSet<string> PeriodWords = ["tahap", "setahun", "sekali", "cair", "tahun", "bulan", "sebulan", "triwulan"];
 
     private static readonly HashSet<string> OtherQuestionWords =
         ["kapan", "bagaimana", "apa", "apakah", "kenapa", "boleh", "bisa", "kali", "syarat", "wajib", "dihitung"];

@@ -45,6 +45,10 @@ public static class KnowledgeTexts
 
     public static string BenefitCounted(string who) => $"Perkiraan bantuan PKH untuk {who}:";
 
+    /// <summary>"sebulan dapat berapa": the benefit is paid per tahap; a month's share is the tahap's divided by its months.</summary>
+    public static string BenefitPerMonth(long perTahap, int months)
+        => $"Dibagi {months} bulan: sekitar {Rupiah(perTahap / months)} per bulan (bantuan cair per tahap, bukan tiap bulan).";
+
     public static string BenefitForTahap(int tahap, long perTahap)
         => $"Untuk {tahap} tahap: {tahap} × {Rupiah(perTahap)} = {Rupiah(tahap * perTahap)}.";
 
@@ -80,6 +84,8 @@ public static class KnowledgeTexts
     public static string ChildrenCaps(int children, string perFamily, string earlyChildhood, string children3)
         => $"Tidak semua dari {children} anak dihitung. {perFamily} {earlyChildhood} {children3} Anak yang sudah lulus SMA atau kuliah " +
            "tidak dihitung. Tulis jenjang tiap anak (misalnya \"2 SD, 1 SMP\") untuk perkiraan jumlahnya, atau tanyakan pendamping.";
+
+    public const string BenefitGraduated = "Anak yang sudah lulus tidak dihitung lagi untuk jenjang itu.";
 
     public const string BenefitPastSchool = "Anak yang sudah kuliah tidak dihitung (komponen pendidikan sampai SMA sederajat).";
 

@@ -307,9 +307,13 @@ public sealed class QueryNormalizer
         return false;
     }
 
-    /// <summary>"per tahap berapa", "tiap bulan berapa", "sak tahun piro": "berapa" right after a period that "per" opens.</summary>
+    /// <summary>
+    /// "per tahap berapa", "tiap bulan berapa", "sak tahun piro": "berapa" right after a period that "per" opens; "2 tahap
+    /// berapa", "tiga tahap piro": the money of that many tahap.
+    /// </summary>
     public static bool PerPeriod(IReadOnlyList<string> words, int at)
-        => at >= 2 && words[at - 1] is "tahap" or "tahun" or "bulan" or "triwulan" && words[at - 2] is "per" or "tiap" or "setiap" or "dalam" or "sak" or "saben" or "sekali";
+        => at >= 2 && words[at - 1] is "tahap" or "tahun" or "bulan" or "triwulan" && words[at - 2] is "per" or "tiap" or "setiap" or "dalam" or "sak" or "saben" or "sekali"
+           || at >= 2 && words[at - 1] == "tahap" && (words[at - 2] is "dua" or "tiga" or "empat" or "loro" or "telu" or "papat" || words[at - 2] is ['2' or '3' or '4']);
 
     /// <summary>Added to a question that asks for money: the canonical word of the amount rules in synonyms.txt.</summary>
     public const string AmountWord = "besaran";

@@ -56,6 +56,21 @@ public sealed class BenefitCalculatorTests
     [InlineData("lansia + 1 anak SMA, sekali cair brp", "Rp1.100.000 per tahap")]
     [InlineData("aku meteng anak katelu, anakku SD siji, sak tahap oleh piro", "Rp225.000 per tahap")]
     [InlineData("hamil anak kedua, anak pertama umur 3 tahun, jadi bumil dan 1 balita, per tahap berapa", "Rp1.500.000 per tahap")]
+    // Counts after each komponen (the total before them is the total); a class alone is its level; a graduate, the deceased
+    // and a pregnancy's months are no komponen; a newborn is; bare lansia ages; twins; a young disabled child; "2 tahap berapa".
+    [InlineData("anakku papat: SMA 1, SMP 2, SD 1, per tahap berapa", "Rp1.475.000 per tahap")]
+    [InlineData("ragil kelas 8, mbarep kelas 11, per tahap piro", "Rp875.000 per tahap")]
+    [InlineData("anak pertama sudah lulus SMA kerja, adiknya SD, per tahap berapa", "Rp225.000 per tahap")]
+    [InlineData("anak SD 1, nenek sudah meninggal, per tahap berapa", "Rp225.000 per tahap")]
+    [InlineData("baru melahirkan anak kedua, kakaknya SD, sekali cair berapa", "Rp1.725.000 per tahap")]
+    [InlineData("hamil anak kedua 5 bulan, anak pertama SD, per tahap berapa", "Rp975.000 per tahap")]
+    [InlineData("nenek 76, kakek 79 ikut KK, anak SMP 1, per tahap berapa", "Rp1.575.000 per tahap")]
+    [InlineData("anak kembar umur 3 tahun, per tahap berapa", "Rp1.500.000 per tahap")]
+    [InlineData("anakku umur 4 tahun disabilitas berat, per tahap berapa", "Rp750.000 per tahap")]
+    [InlineData("anak SD kelas 3 disabilitas berat, adiknya balita, per tahap berapa", "Rp1.350.000 per tahap")]
+    [InlineData("anak SMA 1 dan SD 1, 2 tahap berapa", "Untuk 2 tahap: 2 × Rp725.000 = Rp1.450.000")]
+    // A month's share is the tahap's divided by its three months.
+    [InlineData("lansia 1, sebulan dapat berapa", "sekitar Rp200.000 per bulan")]
     public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);
