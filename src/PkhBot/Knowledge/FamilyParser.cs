@@ -65,8 +65,9 @@ public sealed class FamilyParser
     /// <summary>The family a question describes, or null when it names no komponen.</summary>
     public Family? Parse(IReadOnlyList<string> words)
     {
-        var mentions = Recap(words, Find(words));
-        var graduated = FindAll(words).Count(m => Graduated(words, m));
+        var all = FindAll(words);
+        var graduated = all.Count(m => Graduated(words, m));
+        var mentions = Recap(words, Kept(words, all));
         if (mentions.Count == 0) return null;
         var family = new Family { Graduated = graduated };
         var claimed = new HashSet<int>();
@@ -91,12 +92,7 @@ public sealed class FamilyParser
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
-            if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code
-                && (SamePerson(words, mentions[m - 1].End, mention.Start)
-                    || (mentions[m - 1].ByAge || mentions[m - 1].ByClass) && !mention.ByAge && !mention.ByClass && ChildKomponen.Contains(mention.Code)
-                        && AgeThenLevel(words, mentions[m - 1].End, mention.Start)
-                    || (mentions[m - 1].Count is null or 1 && (mention.Code == "disabilitas" || mentions[m - 1].Code == "disabilitas")
-                        && AttributesBetween(words, mentions[m - 1].End, mention.Start))))
+            if (m > 0 && mention.Count is null && mentions[m - 1].Code != mention.Code && OnePerson(words, mentions[m - 1], mention))
             {
                 family.SamePerson.Add((mentions[m - 1].Code, mention.Code));
                 family.Add(mention.Code, 1);
@@ -232,12 +228,27 @@ public sealed class FamilyParser
     /// Komponen words in order (longest phrase first), a child's stated age read as its komponen, repeats merged ("nenek lansia"),
     /// what the question says the family does not have left out ("saya tidak hamil", "gak ada balita, lansia, atau yg hamil").
     /// </summary>
-    private List<Mention> Find(IReadOnlyList<string> words)
+    private List<Mention> Find(IReadOnlyList<string> words) => Kept(words, FindAll(words));
+
+    /// <summary>The mentions that are komponen of the family now: not negated, not a level left, not someone deceased.</summary>
+    private static List<Mention> Kept(IReadOnlyList<string> words, List<Mention> found)
     {
-        var found = FindAll(words);
-        found.RemoveAll(m => Negated(words, m, found) || Graduated(words, m) || Deceased(words, m));
-        return found;
+        var kept = found.ToList();
+        kept.RemoveAll(m => Negated(words, m, found) || Graduated(words, m) || Deceased(words, m));
+        return kept;
     }
+
+    /// <summary>
+    /// Two komponen named one after the other are one person: a link word ("SMP yang juga disabilitas"); a child's age or class
+    /// then its level or disability with no other person between ("6 tahun, udah masuk SD"); a level and a disability with only
+    /// the person's age or class between ("SD kls 2 disabilitas berat").
+    /// </summary>
+    private static bool OnePerson(IReadOnlyList<string> words, Mention previous, Mention mention)
+        => SamePerson(words, previous.End, mention.Start)
+           || (previous.ByAge || previous.ByClass) && !mention.ByAge && !mention.ByClass && ChildKomponen.Contains(mention.Code)
+              && AgeThenLevel(words, previous.End, mention.Start)
+           || previous.Count is null or 1 && (mention.Code == "disabilitas" || previous.Code == "disabilitas")
+              && AttributesBetween(words, previous.End, mention.Start);
 
     /// <summary>"wis lulus SMA, kerja", "tamat SMP": a level the child has left.</summary>
     private static bool Graduated(IReadOnlyList<string> words, Mention m)
