@@ -27,6 +27,12 @@ public sealed class BenefitTable
     public required IReadOnlyList<BenefitKomponen> Komponen { get; init; }
     public required IReadOnlyDictionary<string, BenefitRule> Rules { get; init; }
 
+    /// <summary>The first year any komponen's amount is given for ("2021-2025" -> 2021): earlier years had other amounts.</summary>
+    public int FirstYear => Komponen.Select(k => FirstYearOf(k.Year)).Min();
+
+    private static int FirstYearOf(string years)
+        => int.TryParse(years.Split('-', '–')[0].Trim(), out var y) ? y : int.MaxValue;
+
     public BenefitKomponen Get(string code) => Komponen.First(k => k.Code == code);
     public BenefitRule Rule(string code) => Rules[code];
 

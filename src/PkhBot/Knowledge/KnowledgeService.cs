@@ -73,7 +73,8 @@ public sealed partial class KnowledgeService(
         if ((Calculate(words, beforeExample is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // "ucapan ulang tahun buat anak saya", "pendaftaran SD negeri kapan": only everyday words PKH also uses. Unanswered,
         // it is another topic, not a PKH question the facts lack: the scope text, no hand-off, no LLM.
-        var pkhWords = index.NamesPkhItself(terms);
+        // "tahun 2019 lansia setahun dapat berapa": money asked for a komponen is the programme's, whatever words it uses.
+        var pkhWords = index.NamesPkhItself(terms) || (AsksForAmount(words, terms) && index.Families?.Parse(words) is not null);
         (Answer, bool) Unknown(double score) => pkhWords ? (Answer.DontKnow(score), true) : (Answer.OutOfScope(), false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
@@ -208,9 +209,14 @@ public sealed partial class KnowledgeService(
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
         var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
+        // "tahun 2019 ibu hamil dapat berapa": the table holds the amounts of its years; an earlier year is a passage's to answer.
+        if (AskedYears.Of(words).Any(y => y < calculator.Table.FirstYear)) return null;
         var family = families.Parse(words);
-        // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for.
-        if (family is null || (!family.Explicit && family.Persons + family.Uncounted + family.Graduated < 2 && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
+        // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for, or the
+        // money of a period ("bumil sekali cair oleh piro", "lansia sebulan berapa"): the amounts' own table answers that.
+        var periodMoney = money && words.Any(w => w is "sekali" or "sebulan" or "setahun" or "triwulan") && family?.Persons == 1;
+        if (family is null || (!family.Explicit && !periodMoney && family.Persons + family.Uncounted + family.Graduated < 2
+            && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
         // written counts beyond a cap; which ones are counted is the answer.
         var estimate = calculator.Estimate(family, (clock ?? TimeProvider.System).GetUtcNow().Year);

@@ -71,6 +71,8 @@ public sealed class BenefitCalculatorTests
     [InlineData("anak SMA 1 dan SD 1, 2 tahap berapa", "Untuk 2 tahap: 2 × Rp725.000 = Rp1.450.000")]
     // A month's share is the tahap's divided by its three months.
     [InlineData("lansia 1, sebulan dapat berapa", "sekitar Rp200.000 per bulan")]
+    // One komponen's money for a period is the table's, not a passage that shares "cair" ("cairnya cuma 2 bulan").
+    [InlineData("bumil sekali cair oleh piro?", "Rp750.000 per tahap")]
     public void Families_told_in_passing_are_read_all_at_one_level_a_new_mother_a_range_of_tahap_a_student(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);

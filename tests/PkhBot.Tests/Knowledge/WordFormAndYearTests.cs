@@ -50,6 +50,8 @@ public sealed class WordFormAndYearTests
     [InlineData("PKH th 2017 dulu anak SMP dapat berapa ya?", "171")]
     [InlineData("KPM PKH Bojonegoro 2026 jumlahnya berapa?", "171")]
     [InlineData("tahun 2030 nominal PKH anak SD naik ga?", "171")]
+    // The calculator's table holds its own years' amounts, not 2019's; money for a komponen is a PKH question (171, not the scope text).
+    [InlineData("tahun 2019 dulu lansia setahun dapat berapa", "171")]
     // "P2K2 sebulan sekali" says how often the group meets, not on which date next month: that is the pendamping's.
     [InlineData("pertemuan P2K2 kelompok saya bulan depan tanggal berapa?", "pendamping")]
     // A PKH rule alone does not answer what the question says of another programme.
