@@ -222,11 +222,13 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     [GeneratedRegex(@"Rp\s?\d|\brupiah\b|\d\s*(juta|jt|ribu|rb)\b|\bgratis\b|\bbiaya\b|\d\s*%|\bpersen\b", RegexOptions.IgnoreCase)]
     private static partial Regex AmountPattern();
 
-    [GeneratedRegex(@"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des|tanggal|bulan|tahun|triwulan|tahap|hari|minggu|sejak|setelah|sebelum|setiap|tiap|sekarang|belum pasti|sebulan|setahun|sekali|rutin|bulanan|mingguan)\b|\d{4}", RegexOptions.IgnoreCase)]
+    private const string Months = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember";
+
+    [GeneratedRegex(@"\b(" + Months + @"|jan|feb|mar|apr|jun|jul|agu|sep|okt|nov|des|tanggal|bulan|tahun|triwulan|tahap|hari|minggu|sejak|setelah|sebelum|setiap|tiap|sekarang|belum pasti|sebulan|setahun|sekali|rutin|bulanan|mingguan)\b|\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
 
     /// <summary>A month or a date.</summary>
-    [GeneratedRegex(@"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|tanggal|tgl)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + Months + @"|tanggal|tgl)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayPattern();
 
     [GeneratedRegex(@"\b(lewat|melalui|ke|datang|bawa|isi|buka|lapor|laporkan|daftar|hubungi|tanya|tanyakan|cek|ajukan|usul|usulkan|tanda ?tangan|menandatangani|ikuti|pilih|masukkan|minta|urus|kunjungi|sampaikan|menilai|mengusulkan|aplikasi|menu)\b", RegexOptions.IgnoreCase)]

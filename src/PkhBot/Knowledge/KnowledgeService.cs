@@ -70,11 +70,12 @@ public sealed partial class KnowledgeService(
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
         // "..., contohnya anak SD disabilitas": the example is not the asker's family, nor the question's subject.
         var beforeExample = QuestionClauses.BeforeExample(question);
-        if ((Calculate(words, beforeExample is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
+        var family = index.Families?.Parse(words);   // read once: for the calculator and for whether money is asked of a komponen
+        if ((Calculate(words, family, beforeExample is not null) ?? ChildrenCaps(words)) is { } sum) return (sum, false);
         // "ucapan ulang tahun buat anak saya", "pendaftaran SD negeri kapan": only everyday words PKH also uses. Unanswered,
         // it is another topic, not a PKH question the facts lack: the scope text, no hand-off, no LLM.
         // "tahun 2019 lansia setahun dapat berapa": money asked for a komponen is the programme's, whatever words it uses.
-        var pkhWords = index.NamesPkhItself(terms) || (AsksForAmount(words, terms) && index.Families?.Parse(words) is not null);
+        var pkhWords = index.NamesPkhItself(terms) || (family is not null && AsksForAmount(words, terms));
         (Answer, bool) Unknown(double score) => pkhWords ? (Answer.DontKnow(score), true) : (Answer.OutOfScope(), false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
@@ -204,17 +205,17 @@ public sealed partial class KnowledgeService(
     /// A question for money ("berapa", "totalnya", "per tahap") that names the family's komponen with a count, an age
     /// or two people at least: the calculator's estimate with its arithmetic. Otherwise null (a rule question).
     /// </summary>
+    /// <param name="family">The komponen the question names (<see cref="FamilyParser.Parse"/>), null when none.</param>
     /// <param name="example">The question illustrates itself with an example ("contohnya anak SD disabilitas"): those are not its family.</param>
-    private Answer? Calculate(IReadOnlyList<string> words, bool example)
+    private Answer? Calculate(IReadOnlyList<string> words, Family? family, bool example)
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
         var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
         // "tahun 2019 ibu hamil dapat berapa": the table holds the amounts of its years; an earlier year is a passage's to answer.
         if (AskedYears.Of(words).Any(y => y < calculator.Table.FirstYear)) return null;
-        var family = families.Parse(words);
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for, or the
         // money of a period ("bumil sekali cair oleh piro", "lansia sebulan berapa"): the amounts' own table answers that.
-        var periodMoney = money && words.Any(w => w is "sekali" or "sebulan" or "setahun" or "triwulan") && family?.Persons == 1;
+        var periodMoney = money && words.Any(OnePeriodWords.Contains) && family?.Persons == 1;
         if (family is null || (!family.Explicit && !periodMoney && family.Persons + family.Uncounted + family.Graduated < 2
             && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":
@@ -273,6 +274,9 @@ public sealed partial class KnowledgeService(
     private static readonly HashSet<string> TotalWords = ["total", "totalnya", "totale", "hitung", "hitungan", "itung", "itungan", "hitungkan"];
 
     private static readonly HashSet<string> CountedWords = ["dihitung", "diitung", "dietung", "keitung", "kehitung", "terhitung"];
+
+    /// <summary>Words of one period's money ("sekali cair", "sebulan", "setahun"): not "tahap" or "cair" alone, which rule questions use.</summary>
+    private static readonly HashSet<string> OnePeriodWords = ["sekali", "sebulan", "setahun", "triwulan"];
 
     private static readonly HashSet<string> PeriodWords = ["tahap", "setahun", "sekali", "cair", "tahun", "bulan", "sebulan", "triwulan"];
 
