@@ -58,7 +58,7 @@ public static class AskVerb
         io.Out.WriteLine($"? {question}");
         var words = index.Normalizer.Words(question).ToList();
         io.Out.WriteLine($"  words: {string.Join(' ', words)}  kind={AnswerFit.KindOf(words)} focus={(QuestionFocus.Word(words, index.Normalizer.Canonical, AnswerFit.KindOf(words)) is { } f ? string.Join(',', index.FocusStems(f)) : "-")}");
-        io.Out.WriteLine($"  terms: {string.Join(' ', terms.Select(t => t.Weight < 1 ? $"({t.Text})" : t.Text))}  pkh={index.IsAboutPkh(terms)} itself={index.NamesPkhItself(terms)} unknown={string.Join(',', index.UnknownWords(terms))}");
+        io.Out.WriteLine($"  terms: {string.Join(' ', terms.Select(t => t.Weight < 1 ? $"({t.Text})" : t.Text))}  pkh={index.IsAboutPkh(terms, words)} itself={index.NamesPkhItself(terms)} unknown={string.Join(',', index.UnknownWords(terms))}");
         foreach (var h in index.Search(terms, 3))
             io.Out.WriteLine($"  {h.Score,7:F2} {(h.IsFaq ? "FAQ #" + h.Faq!.Number + " " + h.Faq.Questions[0] : h.Document.Id + " > " + h.Section)}");
     }

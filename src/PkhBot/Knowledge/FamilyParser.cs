@@ -100,7 +100,8 @@ public sealed class FamilyParser
             }
             // "anak saya baru masuk SMP ... komponen SMP itu dapat berapa": named again without a count, the same child; but
             // "SD kelas 4 sama SD kelas 1", "kakaknya SD kelas 6": a list or a sibling names another one.
-            if (mention.Count is null && !mention.ByClass && !NamesAnother(words, mention.Start)
+            if (mention.Count is null && !mention.ByClass && !mention.ByAge && !NamesAnother(words, mention.Start)
+                && !(mentions[m - 1 < 0 ? 0 : m - 1].Code == mention.Code && m > 0 && mention.Start - mentions[m - 1].End <= 2)
                 && mentions.Take(m).Any(e => e.Code == mention.Code && e.Count is null)) continue;
             family.Add(mention.Code, mention.Count ?? 1);
             var to = m + 1 < mentions.Count ? mentions[m + 1].Start - 1 : words.Count - 1;
@@ -206,18 +207,25 @@ public sealed class FamilyParser
             if (mentions[m].Count is not { } n || n < 2) continue;
             // "anak kembar umur 2": twins are two of that komponen, never the children's total.
             if (mentions[m].Start > 0 && words[mentions[m].Start - 1] == "kembar") continue;
+            // "anakku balita loro, karo mbarep SMP": a count after the komponen is its own; so is one right before it when all
+            // of them are at it ("anak saya 2 SMP semua, sama adiknya SD").
+            if (IsCount(words, mentions[m].End + 1) == n) continue;
+            if (mentions[m].Start > 0 && IsCount(words, mentions[m].Start - 1) == n && mentions[m].End + 1 < words.Count && AllWords.Contains(words[mentions[m].End + 1])) continue;
             var between = Enumerable.Range(0, mentions[m].Start).Reverse().Take(4).Select(i => words[i]).ToList();
             if (!between.Any(w => ChildWords.Contains(w))) continue;
             if (m + n <= mentions.Count)
             {
                 // The list is of children: "anak 2 balita kembar, nenek 76" lists a lansia after the two balita.
                 var rest = mentions.Skip(m + 1).Take(n - 1).ToList();
-                if (rest.All(r => r.Count is null && ChildLevels.Contains(r.Code)) && rest.Select(r => r.Code).Append(mentions[m].Code).Distinct().Count() == n)
+                // "anak 3: SMA, SMA, SMP": a level may come twice.
+                if (rest.Count == n - 1 && rest.All(r => r.Count is null && ChildLevels.Contains(r.Code)))
                     mentions[m].Count = 1;
                 continue;
             }
             // "anak saya 5, ada SD, SMP, SMA": more children than the levels listed; the count is theirs, not the first level's
             // (each level once, no written count: the caps answer the question).
+            // "anak sy 3 SMP semua, sama 1 adiknya SD": a count right before a level is that level's.
+            if (mentions[m].Start > 0 && IsCount(words, mentions[m].Start - 1) == n) continue;
             var listed = mentions.Skip(m).ToList();
             if (listed.Skip(1).All(r => r.Count is null) && listed.Select(r => r.Code).Distinct().Count() == listed.Count)
                 mentions[m].Count = null;
@@ -234,7 +242,7 @@ public sealed class FamilyParser
     private static List<Mention> Kept(IReadOnlyList<string> words, List<Mention> found)
     {
         var kept = found.ToList();
-        kept.RemoveAll(m => Negated(words, m, found) || Graduated(words, m) || Deceased(words, m));
+        kept.RemoveAll(m => Negated(words, m, found) || Graduated(words, m) || Deceased(words, m) || Formerly(words, m));
         return kept;
     }
 
@@ -246,7 +254,7 @@ public sealed class FamilyParser
     private static bool OnePerson(IReadOnlyList<string> words, Mention previous, Mention mention)
         => SamePerson(words, previous.End, mention.Start)
            || (previous.ByAge || previous.ByClass) && !mention.ByAge && !mention.ByClass && ChildKomponen.Contains(mention.Code)
-              && AgeThenLevel(words, previous.End, mention.Start)
+              && AgeThenLevel(words, previous.End, mention.Start, mention.Code == "disabilitas" ? 6 : 3)
            || previous.Count is null or 1 && (mention.Code == "disabilitas" || previous.Code == "disabilitas")
               && AttributesBetween(words, previous.End, mention.Start);
 
@@ -258,6 +266,13 @@ public sealed class FamilyParser
     private static bool Deceased(IReadOnlyList<string> words, Mention m)
         => Enumerable.Range(m.End + 1, Math.Max(0, Math.Min(3, words.Count - m.End - 1))).Any(i => DeathWords.Contains(words[i]))
            || (m.Start > 0 && words[m.Start - 1] is "almarhum" or "almarhumah" or "alm" or "almh");
+
+    /// <summary>"dulu masuk lansia", "mbiyen dapat komponen balita": what the family was, not what it is.</summary>
+    private static bool Formerly(IReadOnlyList<string> words, Mention m)
+        => m.Start > 0 && (FormerlyWords.Contains(words[m.Start - 1])
+            || m.Start > 1 && FormerlyWords.Contains(words[m.Start - 2]) && words[m.Start - 1] is "masuk" or "termasuk" or "dapat" or "ikut" or "jadi" or "komponen");
+
+    private static readonly HashSet<string> FormerlyWords = ["dulu", "dulunya", "biyen", "mbiyen", "bekas", "mantan"];
 
     private static readonly HashSet<string> DeathWords = ["meninggal", "wafat", "almarhum", "almarhumah", "seda", "mati"];
 
@@ -293,6 +308,7 @@ public sealed class FamilyParser
                 var end = i + match.Phrase.Length - 1;
                 // "nenek lansia": one person named twice; "nenek 76, kakek 79": two, an age between them.
                 if (found.Count > 0 && found[^1].Code == match.Code && i - found[^1].End <= 2 && !HasConjunction(words, found[^1].End, i)
+                    && !SameWords(words, found[^1], i, end)
                     && !Enumerable.Range(found[^1].End + 1, i - found[^1].End - 1).Any(k => int.TryParse(words[k], out _)))
                     found[^1] = found[^1] with { End = end };
                 else found.Add(new Mention(match.Code, i, end));
@@ -301,12 +317,20 @@ public sealed class FamilyParser
             }
             // "anak umur 4 tahun", "yang kecil umur 4 tahun", "adiknya 3 tahun", "1 SD & 1 umur 4 th" without a school level:
             // the age says the komponen.
-            if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i]) || (IsCount(words, i) is not null && i + 1 < words.Count && words[i + 1] is "umur" or "usia"))
+            if ((ChildWords.Contains(words[i]) || SiblingWords.Contains(words[i]) || CountThenAge(words, i))
                 && ChildAgeKomponen(words, i) is { } byAge)
             {
                 // The mention starts at the age: a count between the child and its age is its count ("anak kembar umur 2").
                 found.Add(new Mention(byAge.Code, byAge.Start, byAge.End) { ByAge = true });
                 i = byAge.End;
+                continue;
+            }
+            // "7 th kelas 1 SD, 4 th TK, 2 th": in a list where each child's age stands before its level, an age after the last
+            // level with no level of its own is the next child.
+            if (NextChildInAgeList(words, i, found) is { } next)
+            {
+                found.Add(new Mention(next, i, i + 1) { ByAge = true });
+                i++;
                 continue;
             }
             // "ragil kelas 8", "MA kelas 11", "3 taun sama kelas 8": a class with no level named beside it is the level.
@@ -326,9 +350,34 @@ public sealed class FamilyParser
         return found;
     }
 
+    /// <summary>
+    /// "14 th (kls 8), 11 th (kls 5), 4 th": a bare age right after a child's level, when that level had its own age before it
+    /// and no level or class follows this one: another child, of that age's komponen.
+    /// </summary>
+    private string? NextChildInAgeList(IReadOnlyList<string> words, int i, List<Mention> found)
+    {
+        if (found.Count == 0 || found[^1].End != i - 1 || !ChildLevels.Contains(found[^1].Code)) return null;
+        if (!int.TryParse(words[i], out var n) || i + 1 >= words.Count || words[i + 1] is not ("tahun" or "bulan")) return null;
+        if (i + 2 < words.Count && (words[i + 2] == "kelas" || _names.Any(nm => Matches(words, i + 2, nm.Phrase)))) return null;
+        var previous = found[^1];
+        // Not after an age itself ("umur 4 tahun 6 bulan" is one child's age); the level's own age right before it ("4 th TK",
+        // "14 th kls 8"), or before its class ("7 th kelas 1 SD").
+        var ageAt = previous.Start >= 3 && words[previous.Start - 2] == "kelas" ? previous.Start - 3 : previous.Start - 1;
+        if (previous.ByAge || ageAt < 1 || words[ageAt] is not ("tahun" or "bulan") || !int.TryParse(words[ageAt - 1], out _)) return null;
+        return words[i + 1] == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
+    }
+
+    /// <summary>"1 umur 4 th", "siji maneh umur 4 th": a count, perhaps "another", then an age.</summary>
+    private static bool CountThenAge(IReadOnlyList<string> words, int i)
+    {
+        if (IsCount(words, i) is null) return false;
+        var next = i + 1 < words.Count && words[i + 1] is "lagi" or "maneh" or "malih" or "neh" or "mbali" ? i + 2 : i + 1;
+        return next < words.Count && words[next] is "umur" or "usia";
+    }
+
     /// <summary>How a mother names one child among others ("yang kecil", "kakaknya", "si bungsu"): with an age, a child's komponen.</summary>
     private static readonly HashSet<string> SiblingWords =
-        ["kecil", "cilik", "adik", "adiknya", "adike", "kakak", "kakaknya", "kakake", "sulung", "bungsu", "mbarep", "ragil", "putu", "mas", "mbak"];
+        ["kecil", "cilik", "adik", "adiknya", "adike", "adine", "adhik", "adhike", "adhine", "kakak", "kakange", "kakaknya", "kakake", "sulung", "bungsu", "mbarep", "ragil", "putu", "mas", "mbak"];
 
     /// <summary>Adults a family names (parents, in-laws, a spouse): not a komponen by themselves, only with a lansia's age.</summary>
     private static readonly HashSet<string> AdultWords =
@@ -370,6 +419,8 @@ public sealed class FamilyParser
             // Under 7 a child is anak usia dini whether disabled or not: both, one person (the higher counts).
             if (end + 1 < words.Count && _names.Any(nm => ChildKomponen.Contains(nm.Code) && Matches(words, end + 1, nm.Phrase)
                     && !(nm.Code == "disabilitas" && (unit == "bulan" || n <= 6)))) return null;
+            // "anak 13 th kls 7": the class says the level (the child's class, not its age, is what the school reports).
+            if (end + 2 < words.Count && words[end + 1] == "kelas" && int.TryParse(words[end + 2], out _)) return null;
             // "umur 9 ora sekolah": the age names no school komponen.
             if (n > 6 && unit != "bulan" && NotAtSchool(words, end + 1)) return null;
             string? code = unit == "bulan" || n <= 6 ? "aud" : n <= 12 ? "sd" : n <= 15 ? "smp" : n <= 18 ? "sma" : null;
@@ -377,6 +428,11 @@ public sealed class FamilyParser
         }
         return null;
     }
+
+    /// <summary>"SMA, SMA, SMP": the same word again is the next child of a list, not one person named twice ("nenek lansia").</summary>
+    private static bool SameWords(IReadOnlyList<string> words, Mention previous, int start, int end)
+        => end - start == previous.End - previous.Start
+           && Enumerable.Range(0, end - start + 1).All(k => words[start + k] == words[previous.Start + k]);
 
     private static bool Matches(IReadOnlyList<string> words, int at, string[] phrase)
     {
@@ -431,18 +487,22 @@ public sealed class FamilyParser
     {
         if (before - after - 1 is < 1 or > 5) return false;
         var between = Enumerable.Range(after + 1, before - after - 1).Select(i => words[i]).ToList();
-        // "umur 5 tahun tapi sudah masuk kelas 1 SD": the link may stand a few words off, but no other child or count between.
-        if (between.Count > 3 && between.Any(w => ChildWords.Contains(w) || SiblingWords.Contains(w) || Numbers.ContainsKey(w))) return false;
+        // "yang kedua SMA kelas 11, yang ketiga SMP", "kembar umur 1 tahun, sing mbarep SD" (slang: "yang anak SD"): an order, a
+        // sibling or a child is another child; "di KK juga ada mbah": another person.
+        if (between.Any(w => SiblingWords.Contains(w) || Ordinals.ContainsKey(w) || ChildWords.Contains(w) || w is "ada" or "ana" or "punya")) return false;
+        // "umur 5 tahun tapi sudah masuk kelas 1 SD": the link may stand a few words off, but no count between.
+        if (between.Count > 3 && between.Any(Numbers.ContainsKey)) return false;
         return between.Any(Links.Contains) && !between.Any(Conjunctions.Contains);
     }
 
     /// <summary>
     /// "anak saya 6 tahun, sudah masuk SD": a child's age, then a few words of no other person (no child, sibling, count or
-    /// conjunction), then a level: the one child, at both.
+    /// conjunction), then a level: the one child, at both. A disability may be told at more length first ("umur 4 taun,
+    /// lumpuh mboten saget mlampah, disabilitas berat").
     /// </summary>
-    private static bool AgeThenLevel(IReadOnlyList<string> words, int after, int before)
+    private static bool AgeThenLevel(IReadOnlyList<string> words, int after, int before, int most)
     {
-        if (before - after - 1 is < 0 or > 3) return false;
+        if (before - after - 1 < 0 || before - after - 1 > most) return false;
         return Enumerable.Range(after + 1, before - after - 1).Select(i => words[i])
             .All(w => !ChildWords.Contains(w) && !SiblingWords.Contains(w) && !Conjunctions.Contains(w) && !Numbers.ContainsKey(w) && !int.TryParse(w, out _));
     }
@@ -459,10 +519,15 @@ public sealed class FamilyParser
                && between.All(w => w is "umur" or "usia" or "kelas" or "tahun" or "yang" or "sing" || int.TryParse(w, out _));
     }
 
-    /// <summary>"SD kelas 4 sama SD kelas 1", "kakaknya SD", "anak keempat MI": a list item or a sibling, another child.</summary>
+    /// <summary>
+    /// "SD kelas 4 sama SD kelas 1", "kakaknya SD", "anak keempat MI", "anak SD kelas 3, anak SD kelas 6": a list item, a sibling
+    /// or a child named as such, another child.
+    /// </summary>
     private static bool NamesAnother(IReadOnlyList<string> words, int start)
         => Enumerable.Range(Math.Max(0, start - 2), Math.Min(2, start)).Any(i => Conjunctions.Contains(words[i]) || SiblingWords.Contains(words[i])
             || Ordinals.ContainsKey(words[i]))
+           // "anak SD kelas 3, anak SD kelas 6": each child named as a child, with its own class or age ("anak SMP itu" is the same).
+           || (start > 0 && ChildWords.Contains(words[start - 1]) && start + 1 < words.Count && (words[start + 1] is "kelas" or "umur" or "usia" || int.TryParse(words[start + 1], out _)))
            // "nenek 76, kakek 79": the previous person's age stands between.
            || (start > 0 && int.TryParse(words[start - 1], out var age) && age > 12);
 

@@ -47,8 +47,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly List<string[]> _domainTerms;
     /// <summary>The domain terms outside "[umum]": words of the programme itself ("pkh", "kpm", "pendamping", "KUBE").</summary>
     private readonly List<string[]> _programmeTerms;
-    private readonly List<string[]> _otherPrograms;
-    private readonly List<string[]> _otherAid;
+    private readonly List<(string[] Expanded, string[] Plain)> _otherPrograms;
+    private readonly List<(string[] Expanded, string[] Plain)> _otherAid;
     private readonly List<string[]> _notCovered;
 
     /// <summary>Stem of "PKH": a question that names PKH itself stays in scope even when it names another programme.</summary>
@@ -125,8 +125,8 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var variants in _variantStems)
             _pairAnchors.Add(variants.Length == 0 ? [] : _programmeTerms.Where(d => !d.All(TopicTerms.Contains) && variants.All(v => d.All(v.Contains))
                 && d.Min(x => _entryFreq.GetValueOrDefault(x)) <= _entries.Count * MaxPairAnchorShare).ToList());
-        _otherPrograms = content.OtherPrograms.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
-        _otherAid = content.OtherAid.Select(t => Analyze(Normalizer.Expand(t)).ToArray()).Where(a => a.Length > 0).ToList();
+        _otherPrograms = content.OtherPrograms.Select(Programme).Where(a => a.Expanded.Length > 0).ToList();
+        _otherAid = content.OtherAid.Select(Programme).Where(a => a.Expanded.Length > 0).ToList();
         _notCovered = content.NotCovered.Select(t => Analyze(Normalizer.ExpandParts(t).Original).ToArray()).Where(a => a.Length > 0).ToList();
     }
 
@@ -142,6 +142,10 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     public static KnowledgeIndex Load(string root) => new(KnowledgeContent.Load(root));
+
+    /// <summary>A programme's name as the question will be read (synonyms applied) and as written.</summary>
+    private (string[] Expanded, string[] Plain) Programme(string name)
+        => (Analyze(Normalizer.Expand(name)).ToArray(), Analyze(string.Join(' ', Normalizer.Words(name))).ToArray());
 
     /// <summary>
     /// Stems of the question ("bantuannya" -> "bantu") with weights: the user's own words 1, synonym additions less.
@@ -171,10 +175,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// True when the question has at least one PKH word (domain-terms.txt) after normalisation, and does not
     /// name another programme (other-programs.txt: BLT desa, KIP, Prakerja, ...) without naming PKH itself.
     /// </summary>
-    public bool IsAboutPkh(IReadOnlyList<QueryTerm> terms)
+    public bool IsAboutPkh(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> words)
     {
         var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        if (!set.Contains(PkhStem) && _otherPrograms.Any(p => p.All(set.Contains))) return false;
+        var plain = PlainStems(words);
+        if (!set.Contains(PkhStem) && _otherPrograms.Any(p => Names(set, plain, p))) return false;
         return _domainTerms.Any(d => d.All(set.Contains));
     }
 
@@ -192,21 +197,33 @@ public sealed class KnowledgeIndex : IDisposable
     /// The other programmes (other-programs.txt) a PKH question names: "keluarga PKH otomatis dapat KIP Kuliah?", "PKH
     /// dicairkan lewat dana desa?". An answer about PKH alone does not answer what the question says of them.
     /// </summary>
-    public IReadOnlyList<string[]> OtherProgramsNamed(IReadOnlyList<QueryTerm> terms)
+    public IReadOnlyList<string[]> OtherProgramsNamed(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> words)
     {
         var set = terms.Where(t => t.Weight >= 1f).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        return _otherPrograms.Where(p => p.All(set.Contains)).ToList();
+        var plain = PlainStems(words);
+        return _otherPrograms.Where(p => Names(set, plain, p)).Select(p => p.Expanded).ToList();
     }
+
+    /// <summary>
+    /// A programme's name is in the question both as read (synonyms applied) and as written: "dana" reads as "besaran", and so
+    /// does the "berapa" of "di desa saya anak SD dapat berapa", which does not name "dana desa".
+    /// </summary>
+    private static bool Names(HashSet<string> set, HashSet<string> plain, (string[] Expanded, string[] Plain) programme)
+        => programme.Expanded.All(set.Contains) && programme.Plain.All(plain.Contains);
+
+    /// <summary>The stems of the question's words as written (slang and typos fixed, no synonym applied).</summary>
+    private HashSet<string> PlainStems(IReadOnlyList<string> words) => Analyze(string.Join(' ', words)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the hit's entry names every one of the given programmes (each phrase's words all in it).</summary>
     public bool HoldsAll(KnowledgeHit hit, IReadOnlyList<string[]> phrases)
         => phrases.Count == 0 || hit.Key < 0 || hit.Key >= _entryStems.Count || phrases.All(p => p.All(_entryStems[hit.Key].Contains));
 
     /// <summary>Another social assistance programme ("[bansos]" of other-programs.txt: BLT, PIP, BPNT) named without PKH.</summary>
-    public bool NamesOtherAid(IReadOnlyList<QueryTerm> terms)
+    public bool NamesOtherAid(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> words)
     {
         var set = terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        return !set.Contains(PkhStem) && _otherAid.Any(p => p.All(set.Contains));
+        var plain = PlainStems(words);
+        return !set.Contains(PkhStem) && _otherAid.Any(p => Names(set, plain, p));
     }
 
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 5) => Search(QueryTerms(question), top);

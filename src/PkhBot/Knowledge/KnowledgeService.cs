@@ -66,7 +66,7 @@ public sealed partial class KnowledgeService(
         // "berapa yang saya dapat?": the question a KPM asks most, about PKH even without a PKH word.
         if (AsksOwnBenefit(words)) return (BenefitHint(), false);
         // Not PKH; another social assistance programme also gets the people and the line that can answer it.
-        if (!index.IsAboutPkh(terms)) return (index.NamesOtherAid(terms) ? Answer.OtherAid() : Answer.OutOfScope(), false);
+        if (!index.IsAboutPkh(terms, words)) return (index.NamesOtherAid(terms, words) ? Answer.OtherAid() : Answer.OutOfScope(), false);
         // "berapa yang saya dapat" with the family's komponen: our own arithmetic, no passage and no LLM needed.
         // "..., contohnya anak SD disabilitas": the example is not the asker's family, nor the question's subject.
         var beforeExample = QuestionClauses.BeforeExample(question);
@@ -111,7 +111,7 @@ public sealed partial class KnowledgeService(
         // answers another question, however many other words it shares.
         var focus = QuestionFocus.Word(asked ?? words, index.Normalizer.Canonical, asked is null ? kind : AnswerFit.KindOf(asked)) is { } f ? index.FocusStems(f) : [];
         // "PKH otomatis dapat KIP Kuliah?": another programme the question names must be in the answer's entry too.
-        var others = index.OtherProgramsNamed(askedTerms);
+        var others = index.OtherProgramsNamed(askedTerms, asked ?? words);
         hits = hits.Where(h => index.Holds(h, specific) && index.HoldsAny(h, focus) && index.AsksWhatThePairIsAbout(h, terms) && index.HoldsAll(h, others)).ToList();
         if (hits.Count == 0) return Unknown(best);
         var floor = Math.Max(o.MinScore, hits[0].Score * NextHitShare);
@@ -215,7 +215,8 @@ public sealed partial class KnowledgeService(
         if (AskedYears.Of(words).Any(y => y < calculator.Table.FirstYear)) return null;
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for, or the
         // money of a period ("bumil sekali cair oleh piro", "lansia sebulan berapa"): the amounts' own table answers that.
-        var periodMoney = money && words.Any(OnePeriodWords.Contains) && family?.Persons == 1;
+        var periodMoney = money && (words.Any(OnePeriodWords.Contains) || words.Where((w, i) => w is "tahap" or "tahun" or "bulan" && i > 0 && words[i - 1] is "per" or "tiap" or "setiap" or "saben").Any())
+                          && family?.Persons == 1;
         if (family is null || (!family.Explicit && !periodMoney && family.Persons + family.Uncounted + family.Graduated < 2
             && !words.Where((w, i) => TotalWords.Contains(w) && !Counted(words, i)).Any())) return null;
         // "2 anak SD dan 1 SMP per tahap": a period and written counts, asked without "berapa". "SD 3, SMP 2, dapat semua?":

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PkhBot.Knowledge;
 
@@ -8,7 +9,7 @@ namespace PkhBot.Knowledge;
 /// no punctuation, stretched letters and "anak2" folded, typos corrected against the content's own vocabulary,
 /// then informal/Javanese words and abbreviations expanded from synonyms.txt. Immutable: safe across threads.
 /// </summary>
-public sealed class QueryNormalizer
+public sealed partial class QueryNormalizer
 {
     private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _slang = new(StringComparer.Ordinal);
@@ -271,6 +272,9 @@ public sealed class QueryNormalizer
     /// </summary>
     public static bool AsksForAmount(IReadOnlyList<string> words)
     {
+        // "... cuma dia yang masuk komponen. Brp per tahap?": money for a period, whatever stands before (sentences run together).
+        for (var i = 0; i < words.Count; i++)
+            if (words[i] == "berapa" && (PerPeriod(words, i) || PeriodAfter(words, i))) return true;
         // "KPM PKH Bojonegoro tahun 2025 berapa": a count of what stands before it, not money.
         if (CountsBeforeBerapa(words)) return false;
         for (var i = 0; i < words.Count; i++)
@@ -315,6 +319,11 @@ public sealed class QueryNormalizer
         => at >= 2 && words[at - 1] is "tahap" or "tahun" or "bulan" or "triwulan" && words[at - 2] is "per" or "tiap" or "setiap" or "dalam" or "sak" or "saben" or "sekali"
            || at >= 2 && words[at - 1] == "tahap" && (words[at - 2] is "dua" or "tiga" or "empat" or "loro" or "telu" or "papat" || words[at - 2] is ['2' or '3' or '4']);
 
+    /// <summary>"berapa per tahap", "berapa setahun", "berapa sekali cair".</summary>
+    private static bool PeriodAfter(IReadOnlyList<string> words, int at)
+        => at + 1 < words.Count && words[at + 1] is "setahun" or "sebulan" or "setaun"
+           || at + 2 < words.Count && words[at + 1] is "per" or "tiap" or "setiap" or "saben" or "sekali" && words[at + 2] is "tahap" or "tahun" or "bulan" or "cair";
+
     /// <summary>Added to a question that asks for money: the canonical word of the amount rules in synonyms.txt.</summary>
     public const string AmountWord = "besaran";
 
@@ -349,6 +358,8 @@ public sealed class QueryNormalizer
         foreach (var raw in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var w = Squeeze(raw);
+            // "dua2nya" (both of them), "anak2ku": a repeated word with an ending is the word.
+            if (RepeatedWithEnding().Match(w) is { Success: true } repeated) { yield return repeated.Groups[1].Value; continue; }
             var boundary = DigitBoundary(w);
             if (boundary < 0) { yield return w; continue; }
             var (left, right) = (w[..boundary], w[boundary..]);
@@ -361,6 +372,9 @@ public sealed class QueryNormalizer
             }
         }
     }
+
+    [GeneratedRegex("^([a-z]{3,})2(nya|ne|e|ku|mu)$")]
+    private static partial Regex RepeatedWithEnding();
 
     /// <summary>Words that take a number ("tahap2", "kls3", "ke2"): a digit after them is the number, not a repeat.</summary>
     private static readonly HashSet<string> NumberedWords =

@@ -80,6 +80,35 @@ public sealed class BenefitCalculatorTests
         Assert.Contains(expected, a.Body);
     }
 
+    [Theory]
+    // The same level twice in a list is two children, and so is each child named as a child.
+    [InlineData("anak 3: SMA, SMA, SMP, per tahap berapa", "Rp1.375.000 per tahap")]
+    [InlineData("anak SD kls 2, anak SD kls 5, per tahap berapa", "Rp450.000 per tahap")]
+    // An order, a sibling or "ada" between two komponen is another person, whatever link word stands there too.
+    [InlineData("yang pertama SMA kelas 10, yang kedua SMP, per tahap berapa", "Rp875.000 per tahap")]
+    [InlineData("anak kembar umur 2 tahun, yang mbarep SD kelas 3, per tahap berapa", "Rp1.725.000 per tahap")]
+    [InlineData("hamil anak kedua, di KK juga ada mbah umur 75, per tahap berapa", "Rp1.350.000 per tahap")]
+    // A class after an age says the level; a bare age after a level that had its own age is the next child.
+    [InlineData("anak 12 th kls 7, anak 9 th kls 3, per tahap berapa", "Rp600.000 per tahap")]
+    [InlineData("anak 10 th kelas 4 SD, 3 th TK, 1 th. per tahap berapa", "Rp1.725.000 per tahap")]
+    // A count after a komponen is its own; a count right before a level is that level's.
+    [InlineData("anakku balita loro, karo mbarep SMP, sak tahap oleh piro", "Rp1.875.000 per tahap")]
+    [InlineData("anak saya 2 SMP semua, sama 1 adiknya SD, per tahap berapa", "Rp975.000 per tahap")]
+    [InlineData("SD 1, siji maneh umur 3 taun, sak tahap piro", "Rp975.000 per tahap")]
+    // What the family was is not what it is.
+    [InlineData("mbah saya meninggal tahun lalu, dulu masuk lansia. sekarang anak SD 1, per tahap berapa", "Rp225.000 per tahap")]
+    // One disabled child: the higher komponen, also when the disability is told at length or the sum asked after "komponen".
+    [InlineData("anak SD kelas 3 tapi dia disabilitas berat, cuma dia yang masuk komponen. berapa per tahap?", "Rp600.000 per tahap")]
+    [InlineData("anakku umur 5 tahun, lumpuh ora iso mlaku, disabilitas berat. setahun oleh piro", "Rp750.000 per tahap")]
+    // "dana" reads as "besaran": a desa named beside "berapa" is no "dana desa".
+    [InlineData("di desa saya anak SD 2 dapat berapa per tahap", "Rp450.000 per tahap")]
+    public void Lists_siblings_ages_before_levels_and_past_members_are_read_person_by_person(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains(expected, a.Body);
+    }
+
     [Fact]
     public void A_child_at_university_is_named_as_not_counted()
         => Assert.Contains("kuliah tidak dihitung", Service.Value.AnswerOffline("anak pertama kuliah, adiknya SMA, setahun dapat berapa").Body);
