@@ -210,7 +210,9 @@ public sealed partial class KnowledgeService(
     private Answer? Calculate(IReadOnlyList<string> words, Family? family, bool example)
     {
         if (index.Calculator is not { } calculator || index.Families is not { } families) return null;
-        var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any();
+        // "ngaruh ora nang duit pkh e", "dipotong piro": whether money is affected, or a cut, not the family's sum.
+        if (words.Any(EffectWords.Contains)) return null;
+        var money = QueryNormalizer.AsksForAmount(words) || words.Where((w, i) => MoneyWords.Contains(w) && !Counted(words, i)).Any() && !words.Contains("tidak");
         // "tahun 2019 ibu hamil dapat berapa": the table holds the amounts of its years; an earlier year is a passage's to answer.
         if (AskedYears.Of(words).Any(y => y < calculator.Table.FirstYear)) return null;
         // One komponen named without a count is a rule question ("anak SD dapat berapa"), unless a total is asked for, or the
@@ -225,7 +227,9 @@ public sealed partial class KnowledgeService(
         // "mbah lansia dan adik disabilitas, dua-duanya dihitung?": who of them is counted is what the estimate shows.
         // More children than the levels named ("anakku papat, SD SMP SMA, dietung kabeh?") is for the caps (ChildrenCaps).
         var asksCounted = !example && family.Persons >= 2 && words.Any(CountedWords.Contains) && families.UnleveledChildren(words) is null;
-        if (!money && !asksCounted && !(family.Explicit && words.Any(PeriodWords.Contains) && !words.Any(OtherQuestionWords.Contains))
+        // "lahir 3 bulan lalu": a number's months or years are a time, not the period asked for.
+        var period = words.Where((w, i) => PeriodWords.Contains(w) && !(w is "bulan" or "tahun" && i > 0 && int.TryParse(words[i - 1], out _))).Any();
+        if (!money && !asksCounted && !(family.Explicit && period && !words.Any(OtherQuestionWords.Contains))
             && !(family.Explicit && estimate.Capped)) return null;
         int? months = FamilyParser.AsksPerMonth(words) ? 12 / calculator.Table.Rule("tahap_per_tahun").Value : null;
         return new Answer(BenefitCalculator.Describe(estimate, FamilyParser.Tahap(words), months), KnowledgeTexts.BenefitSourceLine(estimate.Source), true,
@@ -265,6 +269,10 @@ public sealed partial class KnowledgeService(
         return new Answer(body, KnowledgeTexts.BenefitSourceLine(table.Rule("maks_komponen").Source), true,
             [new AnswerSource(KnowledgeTexts.BenefitSourceTitle, KnowledgeTexts.BenefitSourceSection)], CalculatorScore);
     }
+
+    /// <summary>Words of an effect on the money (a cut, an influence): asked with "berapa" they ask the cut, not the sum.</summary>
+    private static readonly HashSet<string> EffectWords =
+        ["dipotong", "potong", "potongan", "terpotong", "dikurangi", "berkurang", "ngaruh", "pengaruh", "berpengaruh", "mempengaruhi", "ngefek", "efek"];
 
     private static readonly HashSet<string> MoneyWords =
         ["total", "totalnya", "totale", "nominal", "nominalnya", "duit", "uang", "rupiah", "hitung", "hitungan", "itung", "itungan", "hitungkan"];

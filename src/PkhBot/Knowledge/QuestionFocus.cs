@@ -118,7 +118,7 @@ public static class QuestionFocus
 
     /// <summary>Modal verbs, pronouns, prepositions and the scope ("seluruh Indonesia", "Bojonegoro") between the question word and what it asks about.</summary>
     private static readonly HashSet<string> Skipped =
-        ["pkh", "bansos", "seluruh", "se", "indonesia", "nasional", "bojonegoro", "kabupaten", "di", "ke", "dari", "saya", "aku", "kami", "kita", "anda", "kamu", "harus", "wajib", "bisa", "boleh", "mau", "ingin", "perlu", "sudah", "belum",
+        ["pkh", "bansos", "seluruh", "se", "indonesia", "nasional", "bojonegoro", "kabupaten", "di", "ke", "dari", "lewat", "melalui", "via", "saya", "aku", "kami", "kita", "anda", "kamu", "harus", "wajib", "bisa", "boleh", "mau", "ingin", "perlu", "sudah", "belum",
          "masih", "lagi", "dapat", "dapet", "oleh", "terima", "biasanya", "sebenarnya", "kira", "sekarang", "nanti", "tidak", "maksimal", "minimal", "paling", "sedikit", "dong"];
 
     /// <summary>Small words between a question word and what it asks about.</summary>

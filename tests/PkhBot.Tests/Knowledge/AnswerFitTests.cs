@@ -50,6 +50,31 @@ public sealed class AnswerFitTests : IDisposable
         else Assert.Contains(stem, index.FocusStems(Assert.IsType<string>(focus)));
     }
 
+    [Theory]
+    // Whether the money is affected, or how much is cut, is no family sum.
+    [InlineData("anakku SMP kelas 8 sering mbolos, ngaruh ora nang duit pkh e")]
+    [InlineData("lairan nang dukun bayi, dipotong piro")]
+    // A child's months since birth are a time, not the period of a sum.
+    [InlineData("anak saya lahir 3 bulan lalu kok belum masuk komponen")]
+    public void A_question_about_the_money_that_asks_no_sum_gets_no_calculation(string question)
+        => Assert.DoesNotContain("Perkiraan bantuan", Service.Value.AnswerOffline(question).Body);
+
+    [Fact]
+    public void A_step_child_is_not_answered_with_the_rule_on_grandchildren()
+        => Assert.DoesNotContain("Cucu", Service.Value.AnswerOffline("anak tiri ikut kk saya dihitung komponen gak").Body);
+
+    [Theory]
+    // "lewat apa" asks for a channel: "lewat" is a preposition, not what is asked about.
+    [InlineData("ada orang kaya di desa saya dapat pkh, lapor lewat apa", "anggah")]
+    // Javanese "dino" is "hari".
+    [InlineData("sanggah di aplikasi nek ora diverifikasi brp dino gugur", "14 hari")]
+    public void Javanese_days_and_a_channel_asked_with_lewat_are_understood(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains(expected, a.Body);
+    }
+
     [Fact]
     public void An_answer_that_never_names_what_is_asked_about_is_not_given()
     {
