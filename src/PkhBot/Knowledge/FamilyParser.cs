@@ -267,12 +267,9 @@ public sealed class FamilyParser
         => Enumerable.Range(m.End + 1, Math.Max(0, Math.Min(3, words.Count - m.End - 1))).Any(i => DeathWords.Contains(words[i]))
            || (m.Start > 0 && words[m.Start - 1] is "almarhum" or "almarhumah" or "alm" or "almh");
 
-    /// <summary>"dulu masuk lansia", "mbiyen dapat komponen balita": what the family was, not what it is.</summary>
+    /// <summary>"dulu masuk lansia", "mbiyen dapat balita" (slang: "dulu"): what the family was, not what it is.</summary>
     private static bool Formerly(IReadOnlyList<string> words, Mention m)
-        => m.Start > 0 && (FormerlyWords.Contains(words[m.Start - 1])
-            || m.Start > 1 && FormerlyWords.Contains(words[m.Start - 2]) && words[m.Start - 1] is "masuk" or "termasuk" or "dapat" or "ikut" or "jadi" or "komponen");
-
-    private static readonly HashSet<string> FormerlyWords = ["dulu", "dulunya", "biyen", "mbiyen", "bekas", "mantan"];
+        => m.Start > 1 && words[m.Start - 2] is "dulu" or "dulunya" && words[m.Start - 1] is "masuk" or "termasuk" or "dapat" or "ikut" or "jadi" or "komponen";
 
     private static readonly HashSet<string> DeathWords = ["meninggal", "wafat", "almarhum", "almarhumah", "seda", "mati"];
 

@@ -232,13 +232,18 @@ public sealed class KnowledgeIndex : IDisposable
     /// A PKH topic the documents have no facts on (not-covered.txt: "gaji pendamping"): whatever passage matched
     /// its words ("pendamping" -> the graduation target per pendamping) would answer another question. The phrase's
     /// words must stand side by side, in any order ("pendamping PKH gajinya berapa"), so "pendamping bilang gaji suami
-    /// di atas UMK" is still answered.
+    /// di atas UMK" is still answered. Read from the question's words in order, with the gaps of dropped words.
     /// </summary>
-    public bool NotCovered(IReadOnlyList<QueryTerm> terms)
+    public bool NotCovered(IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> wordsWithGaps)
     {
         if (_notCovered.Count == 0) return false;
-        // "pendamping PKH gajinya": the programme's own name does not separate the phrase's words.
-        var words = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToList();
+        // "pendamping PKH gajinya": the programme's own name does not separate the phrase's words; a word slang.txt drops
+        // does ("pendamping bilang gaji suami").
+        var own = terms.Where(t => t.Weight >= 1f && !TopicTerms.Contains(t.Text)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var words = new List<string>();
+        foreach (var w in wordsWithGaps)
+            if (w.Length == 0) words.Add("");
+            else words.AddRange(Analyze(Normalizer.Canonical(w)).Where(own.Contains));
         return _notCovered.Any(phrase => Enumerable.Range(0, Math.Max(0, words.Count - phrase.Length + 1))
             .Any(i => phrase.All(words.GetRange(i, phrase.Length).Contains)));
     }

@@ -78,7 +78,7 @@ public sealed partial class KnowledgeService(
         var pkhWords = index.NamesPkhItself(terms) || (family is not null && AsksForAmount(words, terms));
         (Answer, bool) Unknown(double score) => pkhWords ? (Answer.DontKnow(score), true) : (Answer.OutOfScope(), false);
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
-        if (index.NotCovered(terms)) return (Answer.DontKnow(NotCoveredScore), false);
+        if (index.NotCovered(terms, index.Normalizer.WordsWithGaps(question).ToList())) return (Answer.DontKnow(NotCoveredScore), false);
         // "usulan saya sudah disetujui belum?": the asker's own case is in no document (nor known to an LLM).
         if (OwnCaseStatus.Asks(words)) return (Answer.DontKnow(NotCoveredScore), false);
         // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.

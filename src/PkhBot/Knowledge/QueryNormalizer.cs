@@ -116,7 +116,13 @@ public sealed partial class QueryNormalizer
     /// from slang.txt ("gk" -> "tidak", "brp" -> "berapa", "jt" -> "juta"), stretched letters folded when the
     /// word is otherwise unknown ("kapaan", "yaa" -> "kapan", "ya"), then typos corrected.
     /// </summary>
-    public IEnumerable<string> Words(string text)
+    public IEnumerable<string> Words(string text) => WordsWithGaps(text).Where(w => w.Length > 0);
+
+    /// <summary>
+    /// As <see cref="Words"/>, with an empty string where slang.txt drops a word ("pendamping bilang gaji suami": the
+    /// pendamping and the salary do not stand side by side).
+    /// </summary>
+    public IEnumerable<string> WordsWithGaps(string text)
     {
         foreach (var token in Tokens(text))
         {
@@ -128,6 +134,7 @@ public sealed partial class QueryNormalizer
             }
             if (_slang.TryGetValue(w, out var standard))
             {
+                if (standard.Length == 0) yield return "";
                 foreach (var s in standard.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s;
                 continue;
             }
@@ -441,7 +448,12 @@ public sealed partial class QueryNormalizer
         return best ?? word;
     }
 
-    /// <summary>Optimal string alignment distance (a swap of two letters counts once), cut off above max.</summary>
+    /// <summary>
+    /// Optimal string alignment distance (a swap of two letters counts once), cut off above max. A letter typed for another
+    /// counts once when a phone would make that slip (a neighbouring key) or the spoken language does (a/o, e/i, o/u, e/a:
+    /// "piro", "kemaren", "nomer"); any other counts twice, so a real word is not "corrected" into another one ("tinggal" is
+    /// not "tanggal", "bilang" not "bidang").
+    /// </summary>
     internal static int Distance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
@@ -455,7 +467,7 @@ public sealed partial class QueryNormalizer
             var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var cost = a[i - 1] == b[j - 1] ? 0 : Slip(a[i - 1], b[j - 1]) ? 1 : 2;
                 var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
                 cur[j] = v;
@@ -466,4 +478,19 @@ public sealed partial class QueryNormalizer
         }
         return prev[b.Length];
     }
+
+    private static bool Slip(char x, char y)
+        => Neighbours.TryGetValue(x, out var keys) && keys.Contains(y)
+           || SpokenVowels.Contains((x, y)) || SpokenVowels.Contains((y, x));
+
+    /// <summary>Keys around each letter on a QWERTY phone keyboard.</summary>
+    private static readonly Dictionary<char, string> Neighbours = new()
+    {
+        ['q'] = "wa", ['w'] = "qeas", ['e'] = "wrsd", ['r'] = "etdf", ['t'] = "ryfg", ['y'] = "tugh", ['u'] = "yihj", ['i'] = "uojk",
+        ['o'] = "ipkl", ['p'] = "ol", ['a'] = "qwsz", ['s'] = "adwezx", ['d'] = "sferxc", ['f'] = "dgrtcv", ['g'] = "fhtyvb",
+        ['h'] = "gjyubn", ['j'] = "hkuinm", ['k'] = "jliom", ['l'] = "kop", ['z'] = "asx", ['x'] = "zcsd", ['c'] = "xvdf",
+        ['v'] = "cbfg", ['b'] = "vngh", ['n'] = "bmhj", ['m'] = "njk",
+    };
+
+    private static readonly HashSet<(char, char)> SpokenVowels = [('a', 'o'), ('e', 'i'), ('o', 'u'), ('e', 'a')];
 }

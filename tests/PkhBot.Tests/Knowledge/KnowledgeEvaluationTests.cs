@@ -220,8 +220,9 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
     // Blind, scored once before anything was changed for it (8c6e455): right 83/95 = 87.4%, answered wrongly 20/165 = 12.1%,
     // sums 14/15, declined with the right text 52/70. After the calculator's readings of dev16: 84/95 = 88.4%, 19/165 = 11.5%,
     // sums 15/15, 52/70. After the effect words, family relations as subjects, "lewat" as a preposition and Javanese "dino":
-    // 86/95 = 90.5%, 16/165 = 9.7%, 15/15, 54/70. Thresholds: that level minus a margin.
-    private const double Dev14Right = 0.88, Dev14Wrong = 0.11, Dev14Declined = 0.74;
+    // 86/95 = 90.5%, 16/165 = 9.7%, 15/15, 54/70. After typos read as phone slips only and the words of a story dropped:
+    // 87/95 = 91.6%, 15/165 = 9.1%, 15/15, 55/70. Thresholds: that level minus a margin.
+    private const double Dev14Right = 0.89, Dev14Wrong = 0.10, Dev14Declined = 0.75;
 
     /// <summary>
     /// The sixteenth set (eval-dev16.tsv, 70 sum questions), written blind at the start of the seventh round and scored once

@@ -37,9 +37,17 @@ public sealed class QueryNormalizerTests
     [InlineData("wiwit", "mulai")]
     [InlineData("ngusulin", "usul")]          // spoken verb forms: ng-/ny- and -in around a known word
     [InlineData("nyairin", "cair")]
-    [InlineData("ngono", "ngono")]            // a short base ("ono") is never taken
+    [InlineData("nginep", "nginep")]          // a short base ("inep") is never taken
+    [InlineData("tinggal", "tinggal")]        // a real word is not "corrected" into another: i/a are far apart ("tanggal")
+    [InlineData("merantau", "merantau")]      // r/m far apart: not "memantau"
+    [InlineData("pendampimg", "pendamping")]  // m/n are neighbours on the keyboard: a slip
+    [InlineData("dua2nya", "dua")]            // a repeated word with an ending
     public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
         => Assert.Equal(expected, Words(typed));
+
+    [Fact]
+    public void Words_that_tell_a_story_but_carry_no_topic_are_dropped()
+        => Assert.Equal("tetangga sd saya", Words("kemarin tetangga sebelah bilang sd, saya bingung"));
 
     [Fact]
     public void Greetings_and_thanks_around_a_question_are_dropped()
