@@ -302,7 +302,7 @@ public sealed partial class QueryNormalizer
     private static readonly HashSet<string> CountedBefore =
         ["kpm", "komponen", "modul", "sesi", "orang", "pendamping", "desa", "kecamatan", "kelurahan", "keluarga", "kelompok", "kali", "tahap", "penerima"];
 
-    private static readonly HashSet<string> SmallBeforeCount = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro", "tahun", "di", "se", "seluruh", "indonesia"];
+    private static readonly HashSet<string> SmallBeforeCount = ["pkh", "e", "nya", "ne", "ya", "sih", "itu", "ini", "yang", "ada", "maksimal", "paling", "banyak", "semua", "total", "jumlah", "bojonegoro", "tahun", "di", "se", "seluruh", "indonesia", "kabupaten", "per"];
 
     /// <summary>"kpm bojonegoro ada berapa", "pendamping berapa": a count of a thing just before "berapa" (small words skipped).</summary>
     public static bool CountsBeforeBerapa(IReadOnlyList<string> words)

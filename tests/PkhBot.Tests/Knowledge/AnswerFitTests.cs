@@ -68,7 +68,11 @@ public sealed class AnswerFitTests : IDisposable
     [InlineData("ada orang kaya di desa saya dapat pkh, lapor lewat apa", "anggah")]
     // Javanese "dino" is "hari".
     [InlineData("sanggah di aplikasi nek ora diverifikasi brp dino gugur", "14 hari")]
-    public void Javanese_days_and_a_channel_asked_with_lewat_are_understood(string question, string expected)
+    // A polite opening carries no topic; a school class is about school; "sak kabupaten" is the scope of a count, not money.
+    [InlineData("Mohon izin bertanya, dasar hukum PKH itu Permensos nomor berapa ya?", "1 Tahun 2018")]
+    [InlineData("anak saya SMK kelas 2, bantuannya per tiga bulan itu berapa?", "500.000")]
+    [InlineData("jumlah desa sak kabupaten bojonegoro piro", "419")]
+    public void Everyday_phrasing_is_understood(string question, string expected)
     {
         var a = Service.Value.AnswerOffline(question);
         Assert.True(a.Answered, a.Body);
