@@ -52,7 +52,8 @@ public sealed class FloodTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_report_sent_after_forty_slow_LLM_questions_of_another_user_is_answered_within_ten_seconds()
     {
-        for (var i = 0; i < 40; i++) _api.EnqueueMessage(Flooder, $"anak SMP dapat berapa per tahap? ({i})");
+        // A rule question: a family sum ("anak SMP dapat berapa per tahap") is our own arithmetic and never waits on the LLM.
+        for (var i = 0; i < 40; i++) _api.EnqueueMessage(Flooder, $"bagaimana cara mendaftar PKH? ({i})");
         var sent = Stopwatch.StartNew();
         _api.EnqueueMessage(Pendamping, "/lapor 3522011234 kunjungan rumah rapi");
 
