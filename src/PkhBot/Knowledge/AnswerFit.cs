@@ -96,7 +96,18 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
 
     /// <summary>"X itu apa", "apa itu X", "X artinya", "maksudnya X": the question asks what a word means.</summary>
     public static bool AsksMeaning(IReadOnlyList<string> words)
-        => Follows(words, "itu", "apa") || Follows(words, "apa", "itu") || words.Any(MeaningWords.Contains);
+        => Follows(words, "itu", "apa") || Follows(words, "apa", "itu") || words.Any(MeaningWords.Contains) || AsksKindOf(words) is not null;
+
+    /// <summary>
+    /// "PKH itu bantuan apa", "KKS itu kartu apa": the last "apa" asks what kind of thing the subject is. The position of
+    /// the kind named ("bantuan"), or null.
+    /// </summary>
+    public static int? AsksKindOf(IReadOnlyList<string> words)
+    {
+        var last = words.Count - 1;
+        while (last >= 0 && words[last] is "ya" or "to" or "sih" or "bu" or "pak" or "sebenarnya") last--;
+        return last >= 3 && words[last] == "apa" && words[last - 2] == "itu" && !MeaningWords.Contains(words[last - 1]) ? last - 1 : null;
+    }
 
     /// <summary>As <see cref="AsksMeaning(IReadOnlyList{string})"/>, for an FAQ question as written.</summary>
     public static bool AsksMeaning(string question) => AsksMeaning(QueryNormalizer.Tokens(question).ToList());

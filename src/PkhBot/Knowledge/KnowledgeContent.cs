@@ -26,6 +26,12 @@ public sealed class KnowledgeContent
     /// <summary>slang.txt (optional): phone spellings and abbreviations -> the standard word(s), applied first, word by word.</summary>
     public IReadOnlyList<SynonymRule> Slang { get; init; } = [];
 
+    /// <summary>
+    /// words.txt (optional): everyday words of KPM and pendamping ("jualan", "perantau", "kandang") that the typo corrector
+    /// must not turn into a programme word ("berjualan" is not "berjalan", "perangkat" not "peringkat").
+    /// </summary>
+    public IReadOnlyList<string> KnownWords { get; init; } = [];
+
     /// <summary>other-programs.txt (optional): names of other programmes; a question naming one and not PKH itself is out of scope.</summary>
     public IReadOnlyList<string> OtherPrograms { get; init; } = [];
 
@@ -79,6 +85,7 @@ public sealed class KnowledgeContent
             Slang = File.Exists(Path.Combine(root, "slang.txt")) ? ParseSynonyms(File.ReadAllLines(Path.Combine(root, "slang.txt"))) : [],
             OtherPrograms = others.SelectMany(g => g.Value).ToList(),
             OtherAid = others.GetValueOrDefault(AidGroup, []),
+            KnownWords = File.Exists(Path.Combine(root, "words.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "words.txt"))) : [],
             NotCovered = File.Exists(Path.Combine(root, "not-covered.txt")) ? ReadList(File.ReadAllLines(Path.Combine(root, "not-covered.txt"))) : [],
             Subjects = File.Exists(Path.Combine(root, "subjects.txt")) ? AnswerFit.Parse(File.ReadAllLines(Path.Combine(root, "subjects.txt"))) : [],
             Benefits = File.Exists(Path.Combine(root, BenefitTable.FileName)) ? BenefitTable.Parse(File.ReadAllLines(Path.Combine(root, BenefitTable.FileName))) : null,

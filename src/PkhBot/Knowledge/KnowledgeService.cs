@@ -80,7 +80,8 @@ public sealed partial class KnowledgeService(
         // Still a PKH question (a score above 0): a KPM is offered a person. The LLM has nothing to ground it on.
         if (index.NotCovered(terms, index.Normalizer.WordsWithGaps(question).ToList())) return (Answer.DontKnow(NotCoveredScore), false);
         // "usulan saya sudah disetujui belum?": the asker's own case is in no document (nor known to an LLM).
-        if (OwnCaseStatus.Asks(words)) return (Answer.DontKnow(NotCoveredScore), false);
+        // "desil saya berapa": a value of the asker's own record, in no document either.
+        if (OwnCaseStatus.Asks(words) || OwnCaseStatus.AsksOwnValue(words)) return (Answer.DontKnow(NotCoveredScore), false);
         // "... peraturan apa ya? Untuk bahan sosialisasi di balai desa": what follows the last question is why one asks.
         // Its words still search, weakly (they do not count for coverage); an unknown word there names no subject and it
         // names no anchor word.

@@ -28,6 +28,37 @@ public static class OwnCaseStatus
         return false;
     }
 
+    /// <summary>
+    /// "desil saya berapa", "desil keluargaku piro", "nomor kks saya berapa ya": a value of the asker's own record (a rank,
+    /// a number, a balance), which no document holds. Not a person's ("anak saya berapa yang dapat" counts children) and
+    /// not the family's money (that is the calculator's, or the hint on how to ask for the sum).
+    /// </summary>
+    public static bool AsksOwnValue(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "berapa") continue;
+            var j = i - 1;
+            while (j >= 0 && Particles.Contains(words[j])) j--;
+            if (j < 1) continue;
+            if (!OwnWords.Contains(words[j])) continue;
+            var noun = words[j - 1];
+            // "desil keluarga saya": the family is the owner, the value before it.
+            if (noun is "keluarga" or "keluargaku" && j >= 2) noun = words[j - 2];
+            if (noun.Length >= 3 && !NotOwnValues.Contains(noun) && !OwnWords.Contains(noun)) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> Particles = ["ya", "sih", "to", "bu", "pak", "itu", "kira", "kirakira", "sebenarnya", "nya"];
+
+    /// <summary>Before "saya berapa" these ask a count of people or the family's money, not a value of the asker's record.</summary>
+    private static readonly HashSet<string> NotOwnValues =
+    [
+        "anak", "cucu", "istri", "suami", "orang", "anggota", "jiwa", "keluarga", "bantuan", "uang", "duit", "dana", "jatah", "pkh",
+        "nominal", "besaran", "pencairan", "dapat", "terima", "nerima", "yang", "sing", "umur", "usia", "tahap", "kalau", "jadi",
+    ];
+
     /// <summary>"cair", "masuk", "turun", or a passive verb ("diverifikasi", "disetujui", "diproses"): something that happens to a case.</summary>
     private static bool IsEvent(string word)
         => EventWords.Contains(word) || (word.Length >= 6 && word.StartsWith("di", StringComparison.Ordinal) && !NotPassive.Contains(word));
@@ -37,5 +68,5 @@ public static class OwnCaseStatus
     /// <summary>Words that begin with "di" and are no passive verb.</summary>
     private static readonly HashSet<string> NotPassive = ["dinsos", "disabilitas", "dinas"];
 
-    private static readonly HashSet<string> OwnWords = ["saya", "aku", "kami", "kula", "kulo", "ku", "desaku", "punyaku", "milikku"];
+    private static readonly HashSet<string> OwnWords = ["saya", "aku", "kami", "kula", "kulo", "ku", "desaku", "punyaku", "milikku", "keluargaku"];
 }

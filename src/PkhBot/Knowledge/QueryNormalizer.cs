@@ -15,6 +15,7 @@ public sealed partial class QueryNormalizer
     private readonly Dictionary<string, string> _slang = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string Expansion)> _phrases = [];
     private readonly HashSet<string> _domainWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _everydayWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Word, int Freq)> _withoutVowels = new(StringComparer.Ordinal);
     private readonly string[][] _vocabularyByLength;
@@ -52,6 +53,8 @@ public sealed partial class QueryNormalizer
         foreach (var t in content.DomainTerms) foreach (var w in Tokens(t)) _domainWords.Add(w);
         foreach (var t in content.OtherPrograms) AddWords(t);
         foreach (var t in content.NotCovered) AddWords(t);
+        // Known, never corrected, but no target of a correction either: a typo of a programme word stays that word's.
+        foreach (var t in content.KnownWords) foreach (var w in Tokens(t)) _everydayWords.Add(w);
         foreach (var (word, freq) in _vocabulary) AddWithoutVowels(word, freq);
         var maxLen = _vocabulary.Keys.Max(k => k.Length);
         _vocabularyByLength = new string[maxLen + 3][];
@@ -78,6 +81,13 @@ public sealed partial class QueryNormalizer
     {
         var tokens = normalized.ToList();
         if (AsksForAmount(tokens)) tokens.Add(AmountWord);
+        // "PKH itu bantuan apa": asks what the subject is, as "PKH itu apa" does (whose phrase reads as "pengertian"); the
+        // kind named ("bantuan", "kartu") would pull in every passage about some other "bantuan".
+        if (AnswerFit.AsksKindOf(tokens) is { } at)
+        {
+            tokens.RemoveAt(at);
+            tokens.Add(MeaningWord);
+        }
         AgeAsComponent(tokens);
         var primary = new StringBuilder();
         var secondary = new StringBuilder();
@@ -145,7 +155,7 @@ public sealed partial class QueryNormalizer
                 foreach (var s in standardOfCorrected.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return s;
                 continue;
             }
-            if (corrected != w || IsKnown(w) || Split(w) is not var (left, right))
+            if (corrected != w || IsKnown(w) || _everydayWords.Contains(w) || Split(w) is not var (left, right))
             {
                 yield return corrected;
                 continue;
@@ -334,6 +344,9 @@ public sealed partial class QueryNormalizer
     /// <summary>Added to a question that asks for money: the canonical word of the amount rules in synonyms.txt.</summary>
     public const string AmountWord = "besaran";
 
+    /// <summary>What "itu apa" reads as (synonyms.txt): the word a definition pair is found by.</summary>
+    private const string MeaningWord = "pengertian";
+
     private static readonly HashSet<string> CountedThings =
         ["kali", "orang", "persen", "hari", "lama", "anak", "komponen", "balita", "lansia", "kecamatan", "desa", "kpm",
          "pendamping", "keluarga", "tahap", "bulan", "tahun", "kk", "jumlah", "banyak", "kelompok", "jam", "tanggal",
@@ -423,6 +436,8 @@ public sealed partial class QueryNormalizer
                 return word[..^suffix.Length];
         // Spoken verb forms: "ngusulin", "nyairin", "ngurusin" -> usul, cair, urus (a known base of 4+ letters).
         if (SpokenBase(word) is { } spoken) return spoken;
+        // "berjualan", "perangkat", "kandang": a real word, not a slip for "berjalan", "peringkat", "kadang".
+        if (_everydayWords.Contains(word)) return word;
         if (_withoutVowels.TryGetValue(word, out var full)) return full.Word;
         if (word.Length < 6) return word;   // "beras"/"berat", "kapas"/"kapan": short words are too close to guess
         var maxEdits = word.Length >= 9 ? 2 : 1;

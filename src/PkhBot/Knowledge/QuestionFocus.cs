@@ -21,6 +21,8 @@ public static class QuestionFocus
     /// <param name="kind">The kind the question asks for (<see cref="AnswerFit.KindOf"/>), read once by the caller.</param>
     public static string? Word(IReadOnlyList<string> words, Func<string, string> canonical, AnswerKind kind)
     {
+        // "P2K2 itu kegiatan apa": the subject is asked about, not the kind of thing it is ("kegiatan").
+        if (AnswerFit.AsksKindOf(words) is not null) return null;
         var q = new FocusWords(words, words.Select(canonical).ToList());
         var amount = kind == AnswerKind.Amount;
         for (var i = 0; i < words.Count; i++)

@@ -79,6 +79,37 @@ public sealed class AnswerFitTests : IDisposable
         Assert.Contains(expected, a.Body);
     }
 
+    [Theory]
+    [InlineData("pkh iku sakjane bantuan opo to", "tunai bersyarat")]
+    [InlineData("KKS itu kartu apa", "Kartu Keluarga Sejahtera")]
+    [InlineData("P2K2 itu kegiatan apa", "Pertemuan Peningkatan Kemampuan Keluarga")]
+    [InlineData("DTSEN itu data apa ya", "Data Tunggal Sosial dan Ekonomi Nasional")]
+    public void A_question_what_kind_of_thing_a_word_is_gets_what_the_word_means(string question, string expected)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains(expected, a.Body);
+    }
+
+    [Theory]
+    [InlineData("desil sy brp ya bu")]
+    [InlineData("nomor kks saya berapa ya")]
+    [InlineData("carane ngerti desil keluargaku piro?")]
+    public void A_value_of_the_askers_own_record_is_not_answered_with_a_rule(string question)
+    {
+        var a = Service.Value.AnswerOffline(question);
+        Assert.False(a.Answered, a.Body);
+        Assert.Contains("171", a.Body);
+    }
+
+    [Fact]
+    public void A_word_ending_like_an_owner_does_not_make_a_rule_question_the_askers_own()
+    {
+        var a = Service.Value.AnswerOffline("sanggahan di aplikasi cek bansos berlaku berapa hari");
+        Assert.True(a.Answered, a.Body);
+        Assert.Contains("14", a.Body);
+    }
+
     [Fact]
     public void An_answer_that_never_names_what_is_asked_about_is_not_given()
     {

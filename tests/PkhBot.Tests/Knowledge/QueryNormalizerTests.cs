@@ -42,6 +42,11 @@ public sealed class QueryNormalizerTests
     [InlineData("merantau", "merantau")]      // r/m far apart: not "memantau"
     [InlineData("pendampimg", "pendamping")]  // m/n are neighbours on the keyboard: a slip
     [InlineData("dua2nya", "dua")]            // a repeated word with an ending
+    [InlineData("berjualan", "berjualan")]    // an everyday word (words.txt) is never a slip: not "berjalan"
+    [InlineData("perangkat", "perangkat")]    // not "peringkat"
+    [InlineData("kandang", "kandang")]        // not "kadang"
+    [InlineData("perantau", "perantau")]      // not split into "peran tau"
+    [InlineData("lairan", "lahiran")]         // the spoken spelling of a programme word is still that word
     public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
         => Assert.Equal(expected, Words(typed));
 
