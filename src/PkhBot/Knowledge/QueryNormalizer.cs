@@ -176,7 +176,8 @@ public sealed partial class QueryNormalizer
         for (var i = 2; i <= w.Length - 2; i++)
         {
             var (l, r) = (w[..i], w[i..]);
-            if (!IsKnown(l) || !IsKnown(r)) continue;
+            // A phone spelling (slang.txt) only as the first piece ("blmcair"): "diantar" is not "dia" + "ntar" (nanti).
+            if (!IsKnown(l) || !_vocabulary.ContainsKey(r) && !_single.ContainsKey(r)) continue;
             // "makan" is not "ma" + "kan": a two-letter piece only as a programme abbreviation at the end ("anaksd").
             if (l.Length < 3 || (r.Length < 3 && !_domainWords.Contains(r))) continue;
             var min = Math.Min(l.Length, r.Length);

@@ -47,6 +47,9 @@ public sealed class QueryNormalizerTests
     [InlineData("kandang", "kandang")]        // not "kadang"
     [InlineData("perantau", "perantau")]      // not split into "peran tau"
     [InlineData("lairan", "lahiran")]         // the spoken spelling of a programme word is still that word
+    [InlineData("mergo", "karena")]           // Javanese function words have their standard word
+    [InlineData("diantar", "diantar")]        // a phone spelling is no second piece of a split: not "dia" + "ntar" (nanti)
+    [InlineData("blmcair", "belum cair")]     // but a first one is
     public void Abbreviations_Javanese_stretched_and_run_together_words_become_standard_words(string typed, string expected)
         => Assert.Equal(expected, Words(typed));
 
