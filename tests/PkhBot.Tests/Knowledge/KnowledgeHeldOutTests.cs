@@ -84,8 +84,11 @@ public sealed partial class KnowledgeHeldOutTests(ITestOutputHelper output)
     // After the sixth round (eval-dev9.tsv and eval-dev11.tsv, blind check eval-blind10.tsv; one run at fe52d48): right 91/106 =
     // 85.8%, answered wrongly 10/142 = 7.0%, out of scope 20/20, unknown abstained 11/16, sums 20/22; guards raised to match.
     // Run a second time that session, after the calculator's readings of eval-dev12.tsv (08c1dc2): the same figures.
-    private const double MinRight = 0.85, MaxWrong = 0.08, MinOutOfScope = 0.95;
-    private const int MinSumsRight = 20;
+    // After the seventh round (eval-dev14.tsv and eval-dev16.tsv, blind checks eval-blind15.tsv and eval-blind17.tsv; one run
+    // at ab4cb1f): right 93/106 = 87.7%, answered wrongly 9/142 = 6.3%, out of scope 20/20, unknown abstained 11/16, sums
+    // 21/22; guards raised to match.
+    private const double MinRight = 0.86, MaxWrong = 0.07, MinOutOfScope = 0.95;
+    private const int MinSumsRight = 21;
 
     /// <summary>"1.500.000" in the reply as a whole number: not inside "11.500.000" nor "1.500.0001".</summary>
     private static bool ContainsAmount(string text, string amount)
