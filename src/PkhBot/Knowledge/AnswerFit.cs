@@ -105,12 +105,15 @@ public sealed partial class AnswerFit(IReadOnlyList<IReadOnlyList<Subject>> grou
     public static int? AsksKindOf(IReadOnlyList<string> words)
     {
         var last = words.Count - 1;
-        while (last >= 0 && words[last] is "ya" or "to" or "sih" or "bu" or "pak" or "sebenarnya") last--;
+        while (last >= 0 && Particles.Contains(words[last])) last--;
         return last >= 3 && words[last] == "apa" && words[last - 2] == "itu" && !MeaningWords.Contains(words[last - 1]) ? last - 1 : null;
     }
 
     /// <summary>As <see cref="AsksMeaning(IReadOnlyList{string})"/>, for an FAQ question as written.</summary>
     public static bool AsksMeaning(string question) => AsksMeaning(QueryNormalizer.Tokens(question).ToList());
+
+    /// <summary>Words said around a question that ask nothing ("... apa ya bu", "... berapa sih").</summary>
+    public static readonly IReadOnlySet<string> Particles = new HashSet<string>(["ya", "to", "sih", "bu", "pak", "sebenarnya", "nya"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> MeaningWords = ["artinya", "arti", "maksudnya", "maksude", "pengertian", "kepanjangan", "kepanjangane", "singkatan"];
 

@@ -39,18 +39,17 @@ public static class OwnCaseStatus
         {
             if (words[i] != "berapa") continue;
             var j = i - 1;
-            while (j >= 0 && Particles.Contains(words[j])) j--;
+            // "desil saya itu kira-kira berapa ya"
+            while (j >= 0 && (AnswerFit.Particles.Contains(words[j]) || words[j] is "itu" or "kira" or "kirakira")) j--;
             if (j < 1) continue;
             if (!OwnWords.Contains(words[j])) continue;
             var noun = words[j - 1];
             // "desil keluarga saya": the family is the owner, the value before it.
-            if (noun is "keluarga" or "keluargaku" && j >= 2) noun = words[j - 2];
+            if (noun == "keluarga" && j >= 2) noun = words[j - 2];
             if (noun.Length >= 3 && !NotOwnValues.Contains(noun) && !OwnWords.Contains(noun)) return true;
         }
         return false;
     }
-
-    private static readonly HashSet<string> Particles = ["ya", "sih", "to", "bu", "pak", "itu", "kira", "kirakira", "sebenarnya", "nya"];
 
     /// <summary>Before "saya berapa" these ask a count of people or the family's money, not a value of the asker's record.</summary>
     private static readonly HashSet<string> NotOwnValues =
