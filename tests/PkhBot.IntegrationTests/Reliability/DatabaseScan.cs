@@ -89,12 +89,16 @@ public static partial class DatabaseScan
     }
 
     /// <summary>
-    /// Digits inside a long run of hex (a 32-character key hash, a GUID's hex) are not something a person typed: a hash's
-    /// sixteen decimal digits in a row would otherwise read as a NIK, depending on the run's random bytes.
+    /// Digits inside a long run of hex (a 32-character key hash, a GUID's hex) or inside a GUID written with dashes (a row
+    /// version: "CA24C9C1-214E-42BA-98AD-0811297155E7") are not something a person typed: a hash's decimal digits in a row
+    /// would otherwise read as a NIK or a phone number, depending on the run's random bytes.
     /// </summary>
     private static bool InsideHash(string text, Match m)
     {
         int from = m.Index, to = m.Index + m.Length;
+        var window = Math.Max(0, from - DashedGuidLength);
+        foreach (Match g in DashedGuid().Matches(text[window..Math.Min(text.Length, to + DashedGuidLength)]))
+            if (window + g.Index <= from && window + g.Index + g.Length >= to) return true;
         while (from > 0 && char.IsAsciiHexDigit(text[from - 1])) from--;
         while (to < text.Length && char.IsAsciiHexDigit(text[to])) to++;
         var run = text.AsSpan(from, to - from);
@@ -110,6 +114,11 @@ public static partial class DatabaseScan
     }
 
     private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
+
+    private const int DashedGuidLength = 36;
+
+    [GeneratedRegex("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")]
+    private static partial Regex DashedGuid();
 
     [GeneratedRegex(@"(?<!\d)\d{16}(?!\d)|(?<!\d[ .\-]?)\d(?:[ .\-]?\d){15}(?![ .\-]?\d)")]
     private static partial Regex Nik();

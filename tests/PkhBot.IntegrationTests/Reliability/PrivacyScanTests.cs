@@ -209,7 +209,8 @@ public sealed class PrivacyScanTests(ITestOutputHelper output)
     [Fact]
     public void The_scan_finds_a_typed_nik_or_phone_but_not_digits_inside_a_hash()
     {
-        var found = DatabaseScan.Find("vm:17077:43805e224a9346238428934928b193ed·NIK saya 3522 0166 0190 0007 hp 0857-3311-2299·id 9f0848367068a1c2b3d4e5f60718293a").ToList();
+        var found = DatabaseScan.Find("vm:17077:43805e224a9346238428934928b193ed·NIK saya 3522 0166 0190 0007 hp 0857-3311-2299·id 9f0848367068a1c2b3d4e5f60718293a"
+            + "·version CA24C9C1-214E-42BA-98AD-0811297155E7").ToList();
         Assert.Equal(["NIK 3522016601900007", "phone 085733112299"], found.Select(f => $"{f.Kind} {f.Digits}"));
     }
 }
